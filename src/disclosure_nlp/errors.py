@@ -1,0 +1,82 @@
+"""Coded error and warning messages.
+
+Every message says what was given, what is allowed, and how to fix it. Codes
+are stable: add new ones, never reuse a retired code.
+
+Exception tree::
+
+    DisclosureError (ValueError)
+    ├── ReadError        a file could not be read or decoded
+    └── GoldDataError    a gold record does not match the corpus or the guideline
+"""
+
+from __future__ import annotations
+
+
+class ErrorsWithCodes(type):
+    def __getattribute__(cls, code: str) -> str:
+        msg = super().__getattribute__(code)
+        if code.startswith("__"):
+            return msg
+        return f"[{code}] {msg}"
+
+
+class Errors(metaclass=ErrorsWithCodes):
+    # reading input
+    E001 = "File not found: {path}. Pass an existing .txt, .htm or .html file or a folder."
+    E002 = "Empty file: {path} has no bytes. Nothing to extract."
+    E003 = (
+        "Binary file: {path} looks like binary data ({reason}), not a text or HTML report. "
+        "Convert it to text first (for PDFs: pdftotext)."
+    )
+    E004 = (
+        "Undecodable file: {path} is not valid UTF-8, UTF-16 or GB18030 text. "
+        "Re-save it in one of these encodings."
+    )
+    E005 = (
+        "File too large: {path} has {size} bytes, more than the limit of {limit}. "
+        "Split it, or raise max_bytes if it really is one report."
+    )
+    E006 = "Unsupported file type: {path}. Supported: {suffixes}."
+    E007 = "No text: {path} decoded to {chars} characters of white space only."
+    E008 = "Processing failed for {doc_id}: {error}"
+    # segmentation
+    E010 = "Segmentation changed the text: gold {gold!r} vs predicted {pred!r}."
+    E011 = (
+        "Checksum mismatch for {path}: sha256 {got}, expected {want}. Download "
+        "`pip download --no-deps --no-binary :all: pkuseg==0.0.25` again."
+    )
+    E012 = (
+        "The packaged segmentation model is missing at {path}. Reinstall the package, or "
+        "rebuild it with `disclosure-nlp build-segmenter`."
+    )
+    E013 = "Bad token-split rules in {path}: {problem}."
+    # components and resources
+    E020 = "Bad rule file {path}: {problem}."
+    E021 = "Unknown section label {label!r} in {path}. Allowed: {allowed}."
+    E022 = "Unknown key {key!r} in {what}. Allowed keys: {allowed}."
+    # gold data and evaluation
+    E030 = "Gold record {doc_id}: {problem}"
+    E031 = "Gold file {path}, line {line}: {problem}"
+    E032 = "No corpus text for gold record {doc_id} in {corpus}."
+    E033 = "Cannot evaluate {path}: give a pipeline (a name or a directory) or a facts JSONL file."
+    # command line
+    E040 = "No input files found under {paths} (looked for {suffixes})."
+    E041 = "Cannot load the pipeline {name!r}: {error}"
+
+
+class Warnings(metaclass=ErrorsWithCodes):
+    W001 = "Decoded {path} as {encoding} with replacement characters at {count} places."
+    W002 = "{count} gold spans of {doc_id} do not align with token boundaries."
+
+
+class DisclosureError(ValueError):
+    """Base class of the package's own errors."""
+
+
+class ReadError(DisclosureError):
+    """A file could not be read, decoded or recognised as a report."""
+
+
+class GoldDataError(DisclosureError):
+    """A gold record does not match its corpus text or the guideline."""
