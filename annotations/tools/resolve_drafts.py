@@ -43,8 +43,17 @@ ENTITY_LABELS = {"COUNT", "PERCENT", "MONEY", "DATE", "HOTLINE", "CHANNEL", "POL
 STATEMENT_LABELS = {"PROBLEM", "IMPROVEMENT"}
 SECTION_LABELS = {"OVERVIEW", "ACTIVE", "REQUESTS", "REVIEW", "PROBLEMS", "OTHER", "PREAMBLE"}
 CHANNEL_TYPES = {
-    "wechat", "weibo", "newspaper", "tv_radio", "programme", "column", "website",
-    "platform", "app", "bulletin", "other",
+    "wechat",
+    "weibo",
+    "newspaper",
+    "tv_radio",
+    "programme",
+    "column",
+    "website",
+    "platform",
+    "app",
+    "bulletin",
+    "other",
 }
 ISO_PART = r"\d{4}(-\d{2}(-\d{2})?)?"
 ISO_DATE = re.compile(rf"^{ISO_PART}(/{ISO_PART})?$")
@@ -198,9 +207,13 @@ def show(record: dict) -> str:
 
     lines = [f"== {record['doc_id']}"]
     for sec in record["sections"]:
-        lines.append(f"SECTION {sec['label']:<9} {sec['start']}-{sec['end']} {text[sec['start']:sec['start'] + 20]!r}")
+        lines.append(
+            f"SECTION {sec['label']:<9} {sec['start']}-{sec['end']} {text[sec['start'] : sec['start'] + 20]!r}"
+        )
     for t in record["tables"]:
-        lines.append(f"TABLE {t['start']}-{t['end']} {text[t['start']:t['start'] + 15]!r} … {text[t['end'] - 15:t['end']]!r}")
+        lines.append(
+            f"TABLE {t['start']}-{t['end']} {text[t['start'] : t['start'] + 15]!r} … {text[t['end'] - 15 : t['end']]!r}"
+        )
     for ent in record["entities"]:
         lines.append(f"{ent['label']:<8} {ent['value']!s:<24} {ctx(ent['start'], ent['end'])}")
     for st in record["statements"]:

@@ -1,0 +1,13 @@
+"""disclosure_nlp: structured, evaluated facts from Chinese government
+information disclosure annual reports (政府信息公开工作年度报告), with spaCy."""
+
+from __future__ import annotations
+
+from .extensions import register_extensions
+from .extract import extract
+from .pipeline import build_default_pipeline, load
+
+__version__ = "0.1.0"
+__all__ = ["__version__", "build_default_pipeline", "extract", "load", "register_extensions"]
+
+register_extensions()

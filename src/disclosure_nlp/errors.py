@@ -63,6 +63,26 @@ class Errors(metaclass=ErrorsWithCodes):
     # command line
     E040 = "No input files found under {paths} (looked for {suffixes})."
     E041 = "Cannot load the pipeline {name!r}: {error}"
+    # normalization
+    E050 = (
+        "Not a count: {text!r}. Expected a number with an optional measure word, e.g. "
+        "2889条, 100余篇, 10万条次, 19.4万, 三个. If the measure word is missing from "
+        "resources/units.json (count_units), add it there."
+    )
+    E051 = (
+        "Not a count: {text!r} is a duration ({unit!r} is a time unit). Durations and time "
+        "limits are no COUNT (ANNOTATION.md section 1); leave the span out."
+    )
+    E052 = "Not a percentage: {text!r}. Expected a number with % or ％, 百分之… or …成."
+    E053 = (
+        "Not an amount of money: {text!r}. Expected a number followed by one of {units}, "
+        "e.g. 27.6万元, 0元."
+    )
+    E054 = (
+        "Bad report year {year!r}: give a year between {low} and {high}, or None when the "
+        "report's year is unknown."
+    )
+    E055 = "No digits in the phone number {text!r}. Pass the span of the number itself."
 
 
 class Warnings(metaclass=ErrorsWithCodes):

@@ -46,7 +46,9 @@ class SplitRules:
         allowed = {"description", "classes", "digit_joiners", "always_alone"}
         unknown = set(data) - allowed
         if unknown:
-            raise ValueError(Errors.E013.format(path=path, problem=f"unknown keys {sorted(unknown)}"))
+            raise ValueError(
+                Errors.E013.format(path=path, problem=f"unknown keys {sorted(unknown)}")
+            )
         classes = data.get("classes", {})
         if set(classes) != {"digit", "latin"}:
             raise ValueError(
@@ -125,7 +127,10 @@ class DisclosureTokenizer(ChineseTokenizer):
         model = Path(pkuseg_model) if pkuseg_model else PKUSEG_MODEL_DIR
         if not (model / "weights.npz").exists():
             raise FileNotFoundError(Errors.E012.format(path=model))
-        user_dict = pkuseg_user_dict or str(USER_DICT_PATH)
+        # spaCy's zh defaults pass "default" (pkuseg's own dictionary): use the domain one
+        if pkuseg_user_dict in (None, "default"):
+            pkuseg_user_dict = str(USER_DICT_PATH)
+        user_dict = pkuseg_user_dict
         super().initialize(
             get_examples, nlp=nlp, pkuseg_model=str(model), pkuseg_user_dict=user_dict
         )
@@ -144,7 +149,9 @@ class DisclosureTokenizer(ChineseTokenizer):
 
 
 @registry.tokenizers("disclosure_nlp.ChineseTokenizer.v1")
-def create_chinese_tokenizer(segmenter: str = "pkuseg") -> Callable[[Language], DisclosureTokenizer]:
+def create_chinese_tokenizer(
+    segmenter: str = "pkuseg",
+) -> Callable[[Language], DisclosureTokenizer]:
     """Registered tokenizer factory: ``@tokenizers = "disclosure_nlp.ChineseTokenizer.v1"``."""
 
     def make(nlp: Language) -> DisclosureTokenizer:

@@ -17,7 +17,9 @@ def stratum(meta: dict) -> str:
 
 
 def make_splits(
-    metadata: Iterable[dict], seed: int = 20191, ratios: tuple[float, float, float] = (0.6, 0.2, 0.2)
+    metadata: Iterable[dict],
+    seed: int = 20191,
+    ratios: tuple[float, float, float] = (0.6, 0.2, 0.2),
 ) -> dict[str, list[str]]:
     """Assign each document to train, dev or test within its stratum.
 

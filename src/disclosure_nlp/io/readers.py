@@ -66,6 +66,26 @@ def _utf16_without_bom(data: bytes) -> str | None:
     return None
 
 
+def _plausible_share(text: str) -> float:
+    """Share of characters a Chinese report is made of (ASCII, CJK, CJK punctuation).
+
+    Binary data decoded as UTF-16 spreads over the whole Unicode range instead.
+    """
+    sample = text[:4000]
+    if not sample:
+        return 0.0
+    ok = sum(
+        1
+        for c in sample
+        if c.isascii()
+        or "\u4e00" <= c <= "\u9fff"
+        or "\u3000" <= c <= "\u303f"
+        or "\uff00" <= c <= "\uffef"
+        or "\u2000" <= c <= "\u206f"
+    )
+    return ok / len(sample)
+
+
 def _cjk_share(text: str) -> float:
     if not text:
         return 0.0
@@ -93,6 +113,15 @@ def decode_bytes(data: bytes, path: str = "<bytes>") -> tuple[str, str]:
         except UnicodeDecodeError:
             pass
     if b"\x00" in data[:8000]:
+        # UTF-16 Chinese has NUL bytes only beside ASCII characters: try it before
+        # calling the file binary
+        for encoding in ("utf-16-le", "utf-16-be"):
+            try:
+                text = data.decode(encoding)
+            except UnicodeDecodeError:
+                continue
+            if _plausible_share(text) > 0.95 and not any(c in _CONTROL for c in text[:4000]):
+                return text, encoding
         raise ReadError(Errors.E003.format(path=path, reason="NUL bytes"))
     try:
         return data.decode("utf-8"), "utf-8"
@@ -136,9 +165,7 @@ def read_document(path: Path | str, max_bytes: int = DEFAULT_MAX_BYTES) -> ReadR
             raise ReadError(Errors.E001.format(path=path))
         suffix = path.suffix.lower()
         if suffix not in SUPPORTED_SUFFIXES:
-            raise ReadError(
-                Errors.E006.format(path=path, suffixes=", ".join(SUPPORTED_SUFFIXES))
-            )
+            raise ReadError(Errors.E006.format(path=path, suffixes=", ".join(SUPPORTED_SUFFIXES)))
         size = path.stat().st_size
         if size == 0:
             raise ReadError(Errors.E002.format(path=path))
@@ -177,7 +204,9 @@ def iter_input_files(
             yield path, True
 
 
-def skipped_files(paths: Iterable[Path | str], suffixes: tuple[str, ...] = SUPPORTED_SUFFIXES) -> list[Path]:
+def skipped_files(
+    paths: Iterable[Path | str], suffixes: tuple[str, ...] = SUPPORTED_SUFFIXES
+) -> list[Path]:
     """Files inside the given folders that extraction does not take (reported, not silent)."""
     out = []
     for raw in paths:

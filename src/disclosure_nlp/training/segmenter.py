@@ -64,7 +64,7 @@ def boundary_f1(gold: Sequence[Sequence[str]], pred: Sequence[Sequence[str]]) ->
         return out
 
     tp = n_gold = n_pred = 0
-    for g, p in zip(gold, pred):
+    for g, p in zip(gold, pred, strict=True):
         if "".join(g) != "".join(p):
             raise ValueError(Errors.E010.format(gold="".join(g)[:30], pred="".join(p)[:30]))
         gs, ps = spans(g), spans(p)
@@ -115,7 +115,11 @@ def train_pkuseg(
     init_model: Path | None = None,
     seed: int = 0,
 ) -> Path:
-    """Train (or fine-tune) a pkuseg model; seeded, single process."""
+    """Train (or fine-tune) a pkuseg model; seeded, single process.
+
+    ``heldout`` is only scored in pkuseg's log after each iteration; the model
+    saved is the last iteration's, so the held-out sentences never select it.
+    """
     import numpy as np
     import spacy_pkuseg
 
@@ -175,7 +179,7 @@ def build_segmenter(
     teacher_base = extract_teacher(sdist, work_dir / "teacher-base")
     log(f"fine-tuning the teacher on {len(ud_dev)} UD dev sentences")
     teacher_dir = train_pkuseg(
-        ud_dev, ud_test[:50], work_dir / "teacher", teacher_iterations, teacher_base, seed
+        ud_dev, ud_dev[-50:], work_dir / "teacher", teacher_iterations, teacher_base, seed
     )
     teacher = spacy_pkuseg.pkuseg(str(teacher_dir), user_dict=None)
 
@@ -183,7 +187,7 @@ def build_segmenter(
     silver = segment_lines(teacher.cut, lines, lambda ws: split_words(ws, rules))
     log(f"teacher segmented {len(silver)} report lines; training the compact student")
     student_dir = train_pkuseg(
-        [*ud_dev, *silver], ud_test[:50], work_dir / "student", student_iterations, None, seed
+        [*ud_dev, *silver], ud_dev[-50:], work_dir / "student", student_iterations, None, seed
     )
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)

@@ -1,0 +1,151 @@
+"""The command line: ``disclosure-nlp`` (also ``python -m disclosure_nlp``)."""
+
+from __future__ import annotations
+
+import sys
+import time
+from collections import Counter
+from pathlib import Path
+
+import typer
+
+from .errors import Errors
+from .io.readers import SUPPORTED_SUFFIXES, iter_input_files, skipped_files
+
+app = typer.Typer(
+    name="disclosure-nlp",
+    help="Facts from Chinese government information disclosure annual reports.",
+    add_completion=False,
+    no_args_is_help=True,
+)
+
+
+def _fail(message: str) -> None:
+    typer.echo(f"error: {message}", err=True)
+    raise typer.Exit(code=1)
+
+
+@app.command()
+def extract(
+    paths: list[Path] = typer.Argument(..., help="Report files (.txt, .htm, .html) or folders."),
+    output: Path = typer.Option(
+        ..., "-o", "--output", help="JSONL file to write ('-' for stdout)."
+    ),
+    model: str | None = typer.Option(None, "--model", help="Pipeline name or directory."),
+    workers: int = typer.Option(1, "--workers", min=1, help="Processes for nlp.pipe."),
+) -> None:
+    """Extract document, section, entity and statement records as JSONL."""
+    from .extract import extract as run_extract
+    from .io.jsonl import write_jsonl
+    from .pipeline import load
+
+    missing = [str(p) for p in paths if not p.exists()]
+    if missing:
+        _fail(Errors.E001.format(path=", ".join(missing)))
+    files = list(iter_input_files(paths))
+    if not files:
+        _fail(Errors.E040.format(paths=", ".join(map(str, paths)), suffixes=SUPPORTED_SUFFIXES))
+    skipped = skipped_files(paths)
+    if skipped:
+        names = ", ".join(p.name for p in skipped[:5]) + (" …" if len(skipped) > 5 else "")
+        typer.echo(f"note: {len(skipped)} files with other suffixes not read: {names}", err=True)
+    try:
+        nlp = load(model)
+    except OSError as err:
+        _fail(str(err))
+    counts: Counter[str] = Counter()
+    start = time.perf_counter()
+
+    def counted(records):
+        for record in records:
+            counts[record["kind"]] += 1
+            if record["kind"] == "document" and record["status"] == "error":
+                counts["errors"] += 1
+            yield record
+
+    write_jsonl(output, counted(run_extract(paths, nlp=nlp, workers=workers)))
+    seconds = time.perf_counter() - start
+    summary = ", ".join(f"{n} {kind}" for kind, n in sorted(counts.items()))
+    typer.echo(f"wrote {output}: {summary} in {seconds:.1f}s", err=True)
+
+
+@app.command()
+def evaluate(
+    target: str = typer.Argument(
+        ..., help="Pipeline ('default', a name or a directory) or a facts JSONL file."
+    ),
+    gold: Path = typer.Argument(..., help="Gold JSONL file or folder (annotations/gold.jsonl)."),
+    output: Path | None = typer.Option(None, "-o", "--output", help="Write the report as JSON."),
+    split: str = typer.Option("all", help="train, dev, test or all (annotations/splits.json)."),
+    splits: Path = typer.Option(Path("annotations/splits.json"), help="The split file."),
+    corpus: Path = typer.Option(Path("corpus"), help="Folder of the corpus texts."),
+    compare: list[str] = typer.Option(
+        [], "--compare", help="More pipelines or facts files, shown beside TARGET."
+    ),
+) -> None:
+    """Score a pipeline or facts file against gold (ANNOTATION.md section 7)."""
+    import srsly
+
+    from .errors import DisclosureError
+    from .evaluation.evaluate import evaluate_target, format_report, load_target
+    from .evaluation.gold import load_gold, split_ids
+
+    try:
+        golds = load_gold(gold, corpus)
+        ids = split_ids(splits, split)
+    except (DisclosureError, OSError, KeyError) as err:
+        _fail(str(err))
+    if ids is not None:
+        golds = [g for g in golds if g["doc_id"] in ids]
+    reports = {}
+    for name in [target, *compare]:
+        try:
+            reports[name] = evaluate_target(load_target(name), golds)
+        except (OSError, ValueError) as err:
+            _fail(Errors.E033.format(path=name) + f" ({err})")
+    typer.echo(f"split: {split}, gold documents: {len(golds)}")
+    typer.echo(format_report(reports))
+    if output:
+        srsly.write_json(output, {"split": split, "reports": reports})
+
+
+@app.command("build-segmenter")
+def build_segmenter_cmd(
+    sdist: Path = typer.Option(
+        ..., help="pkuseg-0.0.25.tar.gz (pip download --no-deps --no-binary :all: pkuseg==0.0.25)."
+    ),
+    ud_dir: Path = typer.Option(..., help="Folder with zh_gsdsimp-ud-dev/test.conllu."),
+    corpus: Path = typer.Option(Path("corpus"), help="Corpus folder with the report texts."),
+    splits: Path = typer.Option(
+        Path("annotations/splits.json"), help="Document splits; test documents are left out."
+    ),
+    output: Path = typer.Option(
+        Path("src/disclosure_nlp/resources/pkuseg_model"), "-o", "--output"
+    ),
+    work_dir: Path = typer.Option(
+        Path("training/segmenter"), help="Folder for intermediate models."
+    ),
+    iterations: int = typer.Option(15, help="Training iterations of the compact model."),
+) -> None:
+    """Rebuild the compact pkuseg model that ships inside the package."""
+    import srsly
+
+    from .training.segmenter import build_segmenter
+
+    split = srsly.read_json(splits)
+    texts = [
+        (corpus / f"{d}.txt").read_text(encoding="utf-8") for d in split["train"] + split["dev"]
+    ]
+    scores = build_segmenter(sdist, ud_dir, texts, output, work_dir, student_iterations=iterations)
+    typer.echo(
+        f"UD test word F1 {scores['f1']:.4f} "
+        f"(P {scores['precision']:.4f}, R {scores['recall']:.4f})"
+    )
+
+
+def main() -> None:
+    """Entry point of the console script."""
+    try:
+        app()
+    except KeyboardInterrupt:
+        sys.exit(130)

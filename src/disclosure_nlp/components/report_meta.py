@@ -1,0 +1,154 @@
+"""``disclosure_report_meta``: title, agency, year and format of a report.
+
+The year is the year the report is about (from the title, else the first
+year in the opening text); partial dates in the prose are resolved with it.
+The format is read from the statutory table vocabulary (2021 vs 2019 tables),
+then from the statutory headings and the year; documents whose title is not
+an annual report get "other". Writes ``doc._.report`` (a plain dict).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable
+from functools import lru_cache
+from pathlib import Path
+
+import srsly
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from ..extensions import register_extensions
+from ..resources import resource_path
+
+RULES_FILE = "report_meta.json"
+_YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
+_BARE_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)")
+_CN_YEAR = re.compile(r"([二〇○零一三四五六七八九]{4})\s*年")
+_CN_DIGITS = {c: str(i) for i, c in enumerate("〇一二三四五六七八九")} | {"○": "0", "零": "0"}
+
+
+@lru_cache(maxsize=4)
+def load_meta_rules(path: Path | None = None) -> dict:
+    return srsly.read_json(Path(path) if path else resource_path(RULES_FILE))
+
+
+def _clean_line(line: str) -> str:
+    return re.sub(r"\s+", "", line.replace("|", " ").replace("｜", " ").strip(" #\t\u3000"))
+
+
+def infer_title(lines: list[str], rules: dict) -> str | None:
+    """The first short line before the body that names a report (年度报告, 年报 …)."""
+    exclude = re.compile(rules["title_exclude_pattern"])
+    candidates = []
+    for line in lines[: rules["title_search_lines"]]:
+        clean = _clean_line(line)
+        if exclude.match(clean) or clean.endswith(("。", "：", ":")):
+            continue
+        candidates.append(clean)
+    for keywords, limit in ((rules["title_keywords"][:4], 80), (rules["title_keywords"], 60)):
+        for clean in candidates:
+            if 6 <= len(clean) <= limit and any(k in clean for k in keywords):
+                return clean
+    return None
+
+
+def infer_year(title: str | None, text: str) -> int | None:
+    for source in (title or "", text[:600]):
+        m = _YEAR.search(source)
+        if m:
+            return int(m.group(1))
+        m = _CN_YEAR.search(source)
+        if m:
+            return int("".join(_CN_DIGITS[c] for c in m.group(1)))
+    m = _BARE_YEAR.search(title or "")
+    return int(m.group(1)) if m else None
+
+
+def infer_agency(title: str | None, rules: dict) -> str | None:
+    if not title:
+        return None
+    agency = title
+    for pattern in rules["agency_strip_patterns"]:
+        agency = re.sub(pattern, "", agency)
+    agency = agency.strip(" 的,，:：")
+    return agency if len(agency) >= 2 else None
+
+
+def infer_format(title: str | None, year: int | None, text: str, rules: dict) -> str:
+    for fmt in ("2021-statutory", "2019-statutory"):
+        if any(v in text for v in rules["format_vocabulary"][fmt]):
+            return fmt
+    statutory = any(h in text for h in rules["statutory_headings"])
+    if title:
+        annual = any(k in title for k in rules["annual_report_keywords"])
+    else:  # a fragment without its title: judge by the report's usual wording
+        annual = any(k in text for k in rules["annual_report_text_cues"])
+    if not (statutory or annual):
+        return "other"
+    if year is not None and year >= rules["format_2021_from_year"]:
+        return "2021-statutory"
+    if year is not None and year >= rules["format_2019_from_year"]:
+        return "2019-statutory"
+    if statutory and year is None:
+        return "2019-statutory"
+    return "pre-2019"
+
+
+def infer_report_meta(text: str, skip_lines: Iterable[int] = (), rules: dict | None = None) -> dict:
+    """Title, agency, year and format of a report text (pure: no spaCy needed)."""
+    rules = rules or load_meta_rules()
+    skip = set(skip_lines)
+    lines = [line for i, line in enumerate(text.splitlines()) if i not in skip and line.strip()]
+    title = infer_title(lines, rules)
+    year = infer_year(title, text)
+    return {
+        "title": title,
+        "agency": infer_agency(title, rules),
+        "year": year,
+        "format": infer_format(title, year, text, rules),
+    }
+
+
+class ReportMetaInferrer:
+    """spaCy component writing ``doc._.report``."""
+
+    def __init__(self, nlp: Language, name: str = "disclosure_report_meta", overwrite: bool = True):
+        register_extensions()
+        self.name = name
+        self.overwrite = overwrite
+        self.rules = load_meta_rules()
+
+    def initialize(
+        self, get_examples: Callable | None = None, *, nlp: Language | None = None,
+        rules_path: str | None = None,
+    ) -> None:  # fmt: skip
+        self.rules = load_meta_rules(Path(rules_path) if rules_path else None)
+
+    def __call__(self, doc: Doc) -> Doc:
+        if doc._.report is not None and not self.overwrite:
+            return doc
+        furniture_lines = set()
+        if "furniture" in doc.spans:
+            for span in doc.spans["furniture"]:
+                furniture_lines.add(doc.text.count("\n", 0, span.start_char))
+        doc._.report = infer_report_meta(doc.text, furniture_lines, self.rules)
+        return doc
+
+    def to_disk(self, path: Path, *, exclude: Iterable[str] = ()) -> None:
+        Path(path).mkdir(parents=True, exist_ok=True)
+        srsly.write_json(Path(path) / RULES_FILE, self.rules)
+
+    def from_disk(self, path: Path, *, exclude: Iterable[str] = ()) -> ReportMetaInferrer:
+        self.rules = srsly.read_json(Path(path) / RULES_FILE)
+        return self
+
+
+@Language.factory(
+    "disclosure_report_meta",
+    assigns=["doc._.report"],
+    default_config={"overwrite": True},
+)
+def make_report_meta(nlp: Language, name: str, overwrite: bool) -> ReportMetaInferrer:
+    """Factory of :class:`ReportMetaInferrer`; ``overwrite=False`` keeps metadata set before."""
+    return ReportMetaInferrer(nlp, name, overwrite=overwrite)

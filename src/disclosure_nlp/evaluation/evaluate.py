@@ -1,0 +1,119 @@
+"""Evaluate pipelines or facts files against gold, and print the tables."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Sequence
+from pathlib import Path
+
+import srsly
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from ..errors import Errors
+from .gold import ENTITY_LABELS, STATEMENT_LABELS
+from .scorer import score
+
+DEFAULT_PIPELINE_NAMES = ("default", "rules")
+
+
+def doc_to_prediction(doc: Doc) -> dict:
+    """A processed Doc in the shape of a gold record."""
+    return {
+        "entities": [
+            {"start": e.start_char, "end": e.end_char, "label": e.label_, "value": e._.value}
+            for e in doc.ents
+        ],
+        "statements": [
+            {"start": s.start_char, "end": s.end_char, "label": s.label_}
+            for s in doc.spans.get("statements", [])
+        ],
+        "sections": [
+            {"start": s.start_char, "end": s.end_char, "label": s.label_}
+            for s in doc.spans.get("sections", [])
+        ],
+    }
+
+
+def predictions_from_facts(path: Path | str) -> dict[str, dict]:
+    """Group the entity, statement and section records of a facts JSONL file by doc_id."""
+    preds: dict[str, dict] = defaultdict(lambda: {"entities": [], "statements": [], "sections": []})
+    for record in srsly.read_jsonl(path):
+        key = {"entity": "entities", "statement": "statements", "section": "sections"}.get(
+            record.get("kind", "")
+        )
+        if key:
+            preds[record["doc_id"]][key].append(record)
+    return dict(preds)
+
+
+def predictions_from_pipeline(nlp: Language, golds: Sequence[dict]) -> dict[str, dict]:
+    """Run a pipeline over the gold documents' texts."""
+    docs = nlp.pipe(g["text"] for g in golds)
+    return {g["doc_id"]: doc_to_prediction(doc) for g, doc in zip(golds, docs, strict=True)}
+
+
+def load_target(target: str) -> Language | Path:
+    """A facts file (an existing .jsonl) or a pipeline ("default", a name or a directory)."""
+    path = Path(target)
+    if path.suffix == ".jsonl":
+        if not path.is_file():
+            raise FileNotFoundError(Errors.E001.format(path=path))
+        return path
+    from ..pipeline import load
+
+    if target in DEFAULT_PIPELINE_NAMES:
+        return load()
+    return load(target)
+
+
+def evaluate_target(target: Language | Path, golds: Sequence[dict]) -> dict:
+    if isinstance(target, Path):
+        preds = predictions_from_facts(target)
+    else:
+        preds = predictions_from_pipeline(target, golds)
+    return score(golds, preds)
+
+
+def _fmt(x: float | None) -> str:
+    return "  -  " if x is None else f"{x:.3f}"
+
+
+def _row(label: str, cells: list[str], width: int = 34) -> str:
+    return f"{label:<18}" + " | ".join(f"{c:<{width}}" for c in cells)
+
+
+def format_report(reports: dict[str, dict]) -> str:
+    """Readable tables; several reports (rules, trained, hybrid …) side by side."""
+    names = list(reports)
+    lines = [_row("", names), ""]
+    lines.append("ENTITIES: strict P/R/F1, partial F1, value accuracy, gold support")
+    for label in (*ENTITY_LABELS, "micro"):
+        cells = []
+        for n in names:
+            ent = reports[n]["entities"]
+            row = ent["micro"] if label == "micro" else ent["per_label"][label]
+            s = row["strict"]
+            cells.append(
+                f"{s['p']:.3f}/{s['r']:.3f}/{s['f']:.3f} {row['partial']['f']:.3f} "
+                f"{_fmt(row['value_accuracy'])} {row['support']:>4}"
+            )
+        lines.append(_row(label, cells))
+    lines.append(
+        _row("untyped F1", [f"{reports[n]['entities']['untyped']['f']:.3f}" for n in names])
+    )
+    lines.append("")
+    lines.append("STATEMENTS: character P/R/F1, share of gold statements found")
+    for label in (*STATEMENT_LABELS, "micro"):
+        cells = []
+        for n in names:
+            st = reports[n]["statements"]
+            row = st["micro"] if label == "micro" else st["per_label"][label]
+            cells.append(f"{row['p']:.3f}/{row['r']:.3f}/{row['f']:.3f} {_fmt(row['found_share'])}")
+        lines.append(_row(label, cells))
+    lines.append("")
+    lines.append(
+        _row("SECTIONS accuracy", [_fmt(reports[n]["sections"]["accuracy"]) for n in names])
+    )
+    lines.append(_row("documents", [str(reports[n]["documents"]) for n in names]))
+    return "\n".join(lines)

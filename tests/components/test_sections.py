@@ -1,0 +1,146 @@
+"""disclosure_sections: the five component tests of STYLE.md, plus real layouts."""
+
+from __future__ import annotations
+
+import pytest
+import spacy
+from spacy.util import registry
+
+from disclosure_nlp.components.sections import SectionFinder, load_section_rules, numeral_value
+from tests.conftest import corpus_text
+
+FINDER = SectionFinder(load_section_rules())
+
+
+def _labels(text: str) -> list[tuple[str, str]]:
+    return [(label, text[s : s + 6]) for s, _, label in FINDER.sections(text)]
+
+
+def test_default_construction():
+    nlp = spacy.blank("zh")
+    pipe = nlp.add_pipe("disclosure_sections")
+    assert pipe.rules.default_label == "OTHER"
+    assert "disclosure_sections" in nlp.pipe_names
+
+
+def test_happy_path_statutory_report(nlp):
+    text = corpus_text("seed-000")
+    doc = nlp(text)
+    labels = [s.label_ for s in doc.spans["sections"]]
+    assert labels == ["OVERVIEW", "ACTIVE", "REQUESTS", "REVIEW", "PROBLEMS"]
+    assert doc.spans["sections"][1].text.startswith("二、主动公开政府信息情况")
+    # the table row labels 一、本年新收… start no section
+    assert all("本年新收" not in s.text[:12] for s in doc.spans["sections"])
+    assert len(doc.spans["tables"]) == 3
+    assert doc.spans["tables"][0].text.startswith("第二十条第(一)项")
+    token = doc[doc.spans["sections"][4].start + 3]
+    assert token._.section == "PROBLEMS"
+
+
+def test_empty_doc(nlp):
+    doc = nlp("")
+    assert list(doc.spans["sections"]) == []
+    assert list(doc.spans["tables"]) == []
+
+
+def test_serialization_round_trip(tmp_path):
+    nlp = spacy.blank("zh")
+    nlp.add_pipe("disclosure_sections")
+    nlp.to_disk(tmp_path / "p")
+    loaded = spacy.load(tmp_path / "p")
+    text = "一、总体情况\n发布信息。\n二、主动公开政府信息情况\n见下表。"
+    doc = loaded(text)
+    assert [s.label_ for s in doc.spans["sections"]] == ["OVERVIEW", "ACTIVE"]
+    assert loaded.get_pipe("disclosure_sections").rules == nlp.get_pipe("disclosure_sections").rules
+
+
+def test_bad_config():
+    nlp = spacy.blank("zh")
+    with pytest.raises(
+        registry.ConfigValidationError if hasattr(registry, "ConfigValidationError") else Exception
+    ):
+        nlp.add_pipe("disclosure_sections", config={"overwrite": "sometimes"})
+
+
+def test_bad_rules_file_is_refused(tmp_path):
+    import json
+
+    from disclosure_nlp.resources import resource_path
+
+    data = json.loads(resource_path("sections.json").read_text(encoding="utf-8"))
+    data["heading_labels"][0]["label"] = "INTRO"
+    bad = tmp_path / "sections.json"
+    bad.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    nlp = spacy.blank("zh")
+    pipe = nlp.add_pipe("disclosure_sections")
+    with pytest.raises(ValueError, match="E021"):
+        pipe.initialize(rules_path=str(bad))
+
+
+@pytest.mark.parametrize(
+    ("numeral", "value"),
+    [
+        ("一", 1),
+        ("九", 9),
+        ("十", 10),
+        ("十一", 11),
+        ("二十", 20),
+        ("二十三", 23),
+        ("十十", None),
+        ("", None),
+    ],
+)
+def test_numeral_value(numeral, value):
+    assert numeral_value(numeral) == value
+
+
+def test_headings_run_into_flattened_prose():
+    text = (
+        "现将2013年报告如下: 一、政府信息主动公开情况 2013年度我镇公开信息123件。"
+        " 二、政府依申请公开政府信息和不予公开政府信息的情况 无。"
+        " 三、政府信息公开收费和减免情况 无。"
+    )
+    assert [lb for lb, _ in _labels(text)] == ["PREAMBLE", "ACTIVE", "REQUESTS", "OTHER"]
+
+
+def test_fragment_starting_mid_report():
+    text = (
+        "而且在公开的深度上还有待加强。\n六、存在的主要问题及改进情况\n"
+        "一是公开意识不强。\n七、其他需要报告的事项\n无。"
+    )
+    assert [lb for lb, _ in _labels(text)] == ["PREAMBLE", "PROBLEMS", "OTHER"]
+
+
+def test_full_width_half_width_and_spacing():
+    text = (
+        "一 、总体情况\n内容。\n二．主动公开政府信息情况\n内容。\n"
+        "三,收到和处理政府信息公开申请情况\n内容。"
+    )
+    assert [lb for lb, _ in _labels(text)] == ["OVERVIEW", "ACTIVE", "REQUESTS"]
+
+
+def test_sub_headings_reusing_numerals_do_not_win():
+    # seed-001 numbers the parts of 总体情况 with 一、二、三 as well
+    text = corpus_text("seed-001")
+    labels = [lb for lb, _ in _labels(text)]
+    assert labels == ["OVERVIEW", "ACTIVE", "REQUESTS", "REVIEW", "PROBLEMS", "OTHER"]
+
+
+def test_traditional_script_headings():
+    text = corpus_text("gidar-063")
+    assert [lb for lb, _ in _labels(text)] == [
+        "PREAMBLE",
+        "OVERVIEW",
+        "ACTIVE",
+        "REQUESTS",
+        "PROBLEMS",
+    ]
+
+
+def test_furniture_lines_are_marked():
+    text = (
+        "当前位置 : 首页 |\n索引号: | /2015-34352 | 公开方式: | 主动公开 |\n"
+        "2013年度谢塘镇政府信息公开工作年度报告\n正文。"
+    )
+    spans = FINDER.furniture(text, [])
+    assert [text[s:e][:4] for s, e in spans] == ["当前位置", "索引号:"]

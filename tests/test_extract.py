@@ -1,0 +1,99 @@
+"""extract(): one document record per file, bad files never stop the batch."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pytest
+
+import disclosure_nlp
+from tests.conftest import corpus_text
+
+
+@pytest.fixture(scope="module")
+def batch(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("batch")
+    (folder / "seed-000.txt").write_text(corpus_text("seed-000"), encoding="utf-8")
+    (folder / "gbk-report.txt").write_bytes(corpus_text("seed-004").encode("gbk"))
+    (folder / "empty.txt").write_bytes(b"")
+    (folder / "binary.txt").write_bytes(bytes(range(256)) * 40)
+    sub = folder / "web"
+    sub.mkdir()
+    body = "".join(f"<p>{line}</p>" for line in corpus_text("gidar-009").splitlines())
+    (sub / "page.html").write_text(
+        f"<html><body><div class='nav'>首页</div>{body}</body></html>", encoding="utf-8"
+    )
+    return folder
+
+
+@pytest.fixture(scope="module")
+def records(batch, nlp):
+    return list(disclosure_nlp.extract([batch], nlp=nlp))
+
+
+def test_one_document_record_per_file(records):
+    docs = {r["doc_id"]: r for r in records if r["kind"] == "document"}
+    assert sorted(docs) == ["binary", "empty", "gbk-report", "page", "seed-000"]
+    assert docs["empty"]["status"] == "error" and "[E002]" in docs["empty"]["error"]
+    assert docs["binary"]["status"] == "error" and "[E003]" in docs["binary"]["error"]
+    assert docs["gbk-report"]["status"] == "ok" and docs["gbk-report"]["encoding"] == "gb18030"
+    assert docs["seed-000"]["sha256"] and docs["seed-000"]["chars"] == len(corpus_text("seed-000"))
+    assert "text" in docs["page"] and "text" not in docs["seed-000"]
+
+
+def test_error_documents_have_no_other_records(records):
+    assert not [
+        r for r in records if r["doc_id"] in ("empty", "binary") and r["kind"] != "document"
+    ]
+
+
+def test_section_records_and_metadata(records):
+    sections = [r for r in records if r["doc_id"] == "seed-000" and r["kind"] == "section"]
+    assert [s["label"] for s in sections] == [
+        "OVERVIEW",
+        "ACTIVE",
+        "REQUESTS",
+        "REVIEW",
+        "PROBLEMS",
+    ]
+    assert sections[0]["start"] == 0 and sections[0]["heading"] == "一、总体情况"
+    doc = next(r for r in records if r["doc_id"] == "gbk-report" and r["kind"] == "document")
+    assert doc["year"] == 2019 and doc["format"] == "2019-statutory"
+    assert doc["title"] is None  # seed-004 starts with its preamble, not a title line
+
+
+def test_offsets_index_the_decoded_text(records, batch):
+    text = corpus_text("seed-004")
+    for r in records:
+        if r["doc_id"] == "gbk-report" and r["kind"] == "section":
+            assert r["start"] == 0 or (
+                text[r["start"]] in "一二三四五六七" and text[r["start"] + 1] == "、"
+            )
+
+
+def test_cli_writes_jsonl_and_reports_bad_input(batch, tmp_path):
+    out = tmp_path / "facts.jsonl"
+    run = subprocess.run(
+        [sys.executable, "-m", "disclosure_nlp", "extract", str(batch / "seed-000.txt"),
+         str(batch / "empty.txt"), "-o", str(out)],
+        capture_output=True, text=True, check=False,
+    )  # fmt: skip
+    assert run.returncode == 0, run.stderr
+    lines = out.read_text(encoding="utf-8").splitlines()
+    first = json.loads(lines[0])
+    assert first["kind"] == "document" and first["doc_id"] == "seed-000"
+    assert "一、总体情况" in out.read_text(encoding="utf-8")  # ensure_ascii=False
+    assert sum(json.loads(x)["kind"] == "document" for x in lines) == 2
+    assert run.stdout == ""  # quiet in a pipe: no progress bar on stdout
+
+
+def test_cli_missing_input_is_a_one_line_error(tmp_path):
+    run = subprocess.run(
+        [sys.executable, "-m", "disclosure_nlp", "extract", str(tmp_path / "nope"),
+         "-o", str(tmp_path / "x.jsonl")],
+        capture_output=True, text=True, check=False,
+    )  # fmt: skip
+    assert run.returncode != 0
+    assert run.stderr.strip().count("\n") == 0 and "[E001]" in run.stderr
