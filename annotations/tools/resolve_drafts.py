@@ -2,9 +2,9 @@
 
 Annotators write one draft per document in ``annotations/drafts/<pass>/<doc_id>.json``
 naming spans by their text, in document order; this script finds the offsets,
-validates the result against ANNOTATION.md and prints every span with its
-context so the annotator can check it. Only the standard library is used, so
-the script runs before the package is installed.
+validates the result with the package's gold validator (ANNOTATION.md) and
+prints every span with its context so the annotator can check it. Needs the
+package installed (``pip install -e .``).
 
 Draft format::
 
@@ -32,31 +32,14 @@ from __future__ import annotations
 import argparse
 import hashlib
 import json
-import re
 import sys
 from pathlib import Path
+
+from disclosure_nlp.evaluation.gold import validate_record
 
 ROOT = Path(__file__).resolve().parents[2]
 CORPUS = ROOT / "corpus"
 
-ENTITY_LABELS = {"COUNT", "PERCENT", "MONEY", "DATE", "HOTLINE", "CHANNEL", "POLICY", "DOC_NO"}
-STATEMENT_LABELS = {"PROBLEM", "IMPROVEMENT"}
-SECTION_LABELS = {"OVERVIEW", "ACTIVE", "REQUESTS", "REVIEW", "PROBLEMS", "OTHER", "PREAMBLE"}
-CHANNEL_TYPES = {
-    "wechat",
-    "weibo",
-    "newspaper",
-    "tv_radio",
-    "programme",
-    "column",
-    "website",
-    "platform",
-    "app",
-    "bulletin",
-    "other",
-}
-ISO_PART = r"\d{4}(-\d{2}(-\d{2})?)?"
-ISO_DATE = re.compile(rf"^{ISO_PART}(/{ISO_PART})?$")
 QUOTES = "“”「」《》\"'‘’『』〈〉<>"
 
 
@@ -98,7 +81,7 @@ def resolve(draft: dict) -> dict:
         starts.insert(0, (0, "PREAMBLE"))
     if not starts:
         starts = [(0, "PREAMBLE")]
-    for (start, label), nxt in zip(starts, starts[1:] + [(len(text), "")]):
+    for (start, label), nxt in zip(starts, [*starts[1:], (len(text), "")], strict=True):
         record["sections"].append({"start": start, "end": nxt[0], "label": label})
 
     cursor = 0
@@ -140,58 +123,19 @@ def resolve(draft: dict) -> dict:
     return record
 
 
-def _check_value(ent: dict) -> str | None:
-    label, value = ent["label"], ent["value"]
-    if label in {"COUNT", "PERCENT", "MONEY"}:
-        if isinstance(value, bool) or not isinstance(value, (int, float)):
-            return f"{label} value must be a number, got {value!r}"
-    elif label == "DATE":
-        if not isinstance(value, str) or not ISO_DATE.match(value):
-            return f"DATE value must be ISO 8601 (YYYY[-MM[-DD]][/...]), got {value!r}"
-    elif label == "HOTLINE":
-        if not isinstance(value, str) or not value.isdigit():
-            return f"HOTLINE value must be a string of digits, got {value!r}"
-    elif label == "CHANNEL":
-        if value not in CHANNEL_TYPES:
-            return f"CHANNEL value must be one of {sorted(CHANNEL_TYPES)}, got {value!r}"
-    elif value is not None:
-        return f"{label} value must be null, got {value!r}"
-    return None
-
-
 def validate(record: dict, text: str) -> None:
-    """Raise DraftError listing every problem of a resolved record."""
-    problems: list[str] = []
-    tables = [(t["start"], t["end"]) for t in record["tables"]]
-    prev_end = -1
-    for ent in sorted(record["entities"], key=lambda e: e["start"]):
+    """Raise DraftError listing every problem of a resolved record.
+
+    The package's gold validator (the one the loader uses) plus two checks that
+    help annotators: no quotes or title marks and no white space at a span's edges.
+    """
+    problems = validate_record(record, text)
+    for ent in record["entities"]:
         where = f"entity {ent['text']!r}@{ent['start']}"
-        if ent["label"] not in ENTITY_LABELS:
-            problems.append(f"{where}: unknown label {ent['label']}")
-        if text[ent["start"] : ent["end"]] != ent["text"]:
-            problems.append(f"{where}: span text does not match the corpus")
-        if ent["start"] < prev_end:
-            problems.append(f"{where}: overlaps the previous entity")
-        if any(s <= ent["start"] < e for s, e in tables):
-            problems.append(f"{where}: inside a table block")
         if ent["text"][0] in QUOTES or ent["text"][-1] in QUOTES:
             problems.append(f"{where}: quotes and title marks stay outside the span")
         if ent["text"] != ent["text"].strip():
             problems.append(f"{where}: leading or trailing white space")
-        message = _check_value(ent)
-        if message:
-            problems.append(f"{where}: {message}")
-        prev_end = max(prev_end, ent["end"])
-    prev_end = -1
-    for st in sorted(record["statements"], key=lambda s: s["start"]):
-        if st["label"] not in STATEMENT_LABELS:
-            problems.append(f"statement@{st['start']}: unknown label {st['label']}")
-        if st["start"] < prev_end:
-            problems.append(f"statement@{st['start']}: overlaps the previous statement")
-        prev_end = st["end"]
-    for sec in record["sections"]:
-        if sec["label"] not in SECTION_LABELS:
-            problems.append(f"section@{sec['start']}: unknown label {sec['label']}")
     if problems:
         raise DraftError(f"{record['doc_id']}:\n  " + "\n  ".join(problems))
 
@@ -208,11 +152,13 @@ def show(record: dict) -> str:
     lines = [f"== {record['doc_id']}"]
     for sec in record["sections"]:
         lines.append(
-            f"SECTION {sec['label']:<9} {sec['start']}-{sec['end']} {text[sec['start'] : sec['start'] + 20]!r}"
+            f"SECTION {sec['label']:<9} {sec['start']}-{sec['end']} "
+            f"{text[sec['start'] : sec['start'] + 20]!r}"
         )
     for t in record["tables"]:
         lines.append(
-            f"TABLE {t['start']}-{t['end']} {text[t['start'] : t['start'] + 15]!r} … {text[t['end'] - 15 : t['end']]!r}"
+            f"TABLE {t['start']}-{t['end']} {text[t['start'] : t['start'] + 15]!r} … "
+            f"{text[t['end'] - 15 : t['end']]!r}"
         )
     for ent in record["entities"]:
         lines.append(f"{ent['label']:<8} {ent['value']!s:<24} {ctx(ent['start'], ent['end'])}")
