@@ -109,6 +109,26 @@ def evaluate(
         srsly.write_json(output, {"split": split, "reports": reports})
 
 
+@app.command()
+def convert(
+    gold: Path = typer.Argument(..., help="Gold JSONL file or folder."),
+    output: Path = typer.Option(Path("training/corpus"), "-o", "--output", help="Output folder."),
+    splits: Path = typer.Option(Path("annotations/splits.json"), help="The split file."),
+    corpus: Path = typer.Option(Path("corpus"), help="Folder of the corpus texts."),
+) -> None:
+    """Gold data to spaCy DocBins (train/dev/test.spacy), reporting misaligned spans."""
+    from .errors import DisclosureError
+    from .pipeline import blank
+    from .training.corpus import convert_gold
+
+    try:
+        report = convert_gold(blank(), gold, corpus, splits, output)
+    except (DisclosureError, OSError) as err:
+        _fail(str(err))
+    typer.echo(report.summary())
+    typer.echo(f"wrote {output}/train.spacy, dev.spacy, test.spacy")
+
+
 @app.command("build-segmenter")
 def build_segmenter_cmd(
     sdist: Path = typer.Option(
