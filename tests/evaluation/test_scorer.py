@@ -99,3 +99,17 @@ def test_entities_inside_gold_tables_are_not_scored():
     gold = {**GOLD, "tables": [{"start": 26, "end": 30}]}
     report = score([gold], {"tiny": PRED})
     assert report["entities"]["micro"]["predicted"] == 3
+
+
+def test_entity_errors_with_context():
+    from disclosure_nlp.evaluation.evaluate import entity_errors
+
+    rows = entity_errors([GOLD], {"tiny": PRED}, width=2)
+    assert sorted((r["error"], r["label"], r["text"]) for r in rows) == [
+        ("FN", "DATE", "2019年8月"),
+        ("FN", "PERCENT", "100%"),
+        ("FP", "COUNT", "2019年8月"),
+        ("FP", "MONEY", "网站"),
+        ("FP", "PERCENT", "100"),
+    ]
+    assert next(r for r in rows if r["label"] == "MONEY")["context"] == "开通‹网站›。存"

@@ -117,3 +117,33 @@ def format_report(reports: dict[str, dict]) -> str:
     )
     lines.append(_row("documents", [str(reports[n]["documents"]) for n in names]))
     return "\n".join(lines)
+
+
+def entity_errors(golds: Sequence[dict], preds: dict[str, dict], width: int = 12) -> list[dict]:
+    """Strict entity errors with context: missed gold spans (FN) and wrong predictions (FP)."""
+    rows = []
+    for gold in golds:
+        text = gold["text"]
+        tables = gold.get("tables", [])
+        pred = preds.get(gold["doc_id"], {})
+        g = {(e["start"], e["end"], e["label"]) for e in gold["entities"]}
+        p = {
+            (e["start"], e["end"], e["label"])
+            for e in pred.get("entities", [])
+            if not any(t["start"] <= e["start"] < t["end"] for t in tables)
+        }
+        for kind, spans in (("FN", g - p), ("FP", p - g)):
+            for start, end, label in sorted(spans):
+                rows.append(
+                    {
+                        "doc_id": gold["doc_id"],
+                        "error": kind,
+                        "label": label,
+                        "text": text[start:end],
+                        "context": (
+                            text[max(0, start - width) : start] + "‹" + text[start:end] + "›"
+                            + text[end : end + width]
+                        ).replace("\n", " "),
+                    }
+                )  # fmt: skip
+    return rows
