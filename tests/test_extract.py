@@ -97,3 +97,23 @@ def test_cli_missing_input_is_a_one_line_error(tmp_path):
     )  # fmt: skip
     assert run.returncode != 0
     assert run.stderr.strip().count("\n") == 0 and "[E001]" in run.stderr
+
+
+def test_a_failing_component_gives_an_error_record_and_the_batch_goes_on(batch):
+    from spacy.language import Language
+
+    from disclosure_nlp.pipeline import blank
+
+    @Language.component("test_fail_on_binary_word")
+    def fail(doc):
+        if "三明市民政局" in doc.text:
+            raise RuntimeError("boom")
+        return doc
+
+    nlp = blank()
+    nlp.add_pipe("test_fail_on_binary_word")
+    records = list(disclosure_nlp.extract([batch], nlp=nlp))
+    docs = {r["doc_id"]: r for r in records if r["kind"] == "document"}
+    assert docs["gbk-report"]["status"] == "error"
+    assert "[E008]" in docs["gbk-report"]["error"] and "boom" in docs["gbk-report"]["error"]
+    assert docs["seed-000"]["status"] == "ok" and docs["page"]["status"] == "ok"

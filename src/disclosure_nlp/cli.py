@@ -69,6 +69,25 @@ def extract(
     typer.echo(f"wrote {output}: {summary} in {seconds:.1f}s", err=True)
 
 
+@app.command(context_settings={"allow_extra_args": True, "ignore_unknown_options": True})
+def train(
+    ctx: typer.Context,
+    config: Path = typer.Argument(..., help="A spaCy config file (configs/*.cfg)."),
+    output: Path = typer.Option(..., "-o", "--output", help="Output folder."),
+) -> None:
+    """Train a pipeline from a config, as `spacy train` (same --section.key value overrides)."""
+    from spacy.cli._util import parse_config_overrides
+    from spacy.cli.train import train as spacy_train
+
+    from . import pipeline  # noqa: F401  (registers tokenizer, components and readers)
+    from .training import corpus  # noqa: F401
+
+    if not config.is_file():
+        _fail(Errors.E001.format(path=config))
+    overrides = parse_config_overrides(ctx.args)
+    spacy_train(config, output, overrides=overrides)
+
+
 @app.command()
 def evaluate(
     target: str = typer.Argument(

@@ -82,10 +82,6 @@ def doc_records(doc: Doc, doc_id: str) -> Iterator[dict]:
         yield {"doc_id": doc_id, **record}
 
 
-def _ignore_error(proc_name: str, proc: object, docs: list, error: Exception) -> None:
-    """Error handler for nlp.pipe: failed docs are re-run one by one to get the message."""
-
-
 def _process_chunk(
     nlp: Language, chunk: Sequence[ReadResult], workers: int
 ) -> Iterator[tuple[ReadResult, Doc | None, str | None]]:
@@ -95,7 +91,7 @@ def _process_chunk(
         pairs = ((result.text, i) for i, result in by_id.items())
         for doc, i in nlp.pipe(pairs, as_tuples=True, n_process=workers):
             done[i] = doc
-    except Exception:  # a failure outside the components (e.g. the tokenizer): redo singly
+    except Exception:  # one document failed somewhere: redo the chunk one by one
         done = {}
     for i, result in by_id.items():
         if i in done:
@@ -126,7 +122,6 @@ def extract(
         from .pipeline import load
 
         nlp = load()
-    nlp.set_error_handler(_ignore_error)
     files = [path for path, _ in iter_input_files(paths)]
     if progress is None:
         progress = sys.stderr.isatty()
