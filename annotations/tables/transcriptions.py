@@ -13,10 +13,12 @@ never read during development).
 
 from __future__ import annotations
 
+import hashlib
 import json
 from pathlib import Path
 
 HERE = Path(__file__).parent
+CORPUS = HERE.parents[1] / "corpus"
 
 APPLICANTS = (
     "natural_person",
@@ -339,17 +341,11 @@ DOCS["gidar-105"] = {
     "ambiguous": [],
     "checks": [
         ("requests.balance.natural_person", "PASS", 95, 95),
-        *[
-            (f"requests.balance.{c}", "PASS", 0, 0)
-            for c in APPLICANTS[1:-1]
-        ],
+        *[(f"requests.balance.{c}", "PASS", 0, 0) for c in APPLICANTS[1:-1]],
         ("requests.balance.total", "PASS", 95, 95),
         # 50 + 9 + (1+1+1) + (31+1) + 1 + 0 = 95
         ("requests.results_sum.natural_person", "PASS", 95, 95),
-        *[
-            (f"requests.results_sum.{c}", "PASS", 0, 0)
-            for c in APPLICANTS[1:-1]
-        ],
+        *[(f"requests.results_sum.{c}", "PASS", 0, 0) for c in APPLICANTS[1:-1]],
         ("requests.results_sum.total", "PASS", 95, 95),
         *[
             (f"requests.total_column.{r}", "PASS", int(v[-1]), int(v[-1]))
@@ -461,8 +457,10 @@ def expand(doc_id: str, spec: dict) -> dict:
         {"name": name, "status": status, "left": left, "right": right}
         for name, status, left, right in spec["checks"]
     ]
+    text = (CORPUS / f"{doc_id}.txt").read_text(encoding="utf-8")
     return {
         "doc_id": doc_id,
+        "text_sha256": hashlib.sha256(text.encode("utf-8")).hexdigest(),
         "format": spec["format"],
         "layout": spec["layout"],
         "verified": "by hand, cell by cell against the corpus text",
@@ -471,13 +469,24 @@ def expand(doc_id: str, spec: dict) -> dict:
     }
 
 
+def dumps(gold: dict) -> str:
+    """JSON with one cell or check a line."""
+    lines = ["{"]
+    for key, value in gold.items():
+        if isinstance(value, list):
+            items = [json.dumps(v, ensure_ascii=False) for v in value]
+            body = ",\n".join(f"  {item}" for item in items)
+            lines.append(f'"{key}": [\n{body}\n ],' if items else f'"{key}": [],')
+        else:
+            lines.append(f'"{key}": {json.dumps(value, ensure_ascii=False)},')
+    lines[-1] = lines[-1].rstrip(",")
+    return "\n ".join(lines[:-1]) + "\n " + lines[-1] + "\n}\n"
+
+
 def main() -> None:
     for doc_id, spec in DOCS.items():
         path = HERE / f"{doc_id}.json"
-        path.write_text(
-            json.dumps(expand(doc_id, spec), ensure_ascii=False, indent=1) + "\n",
-            encoding="utf-8",
-        )
+        path.write_text(dumps(expand(doc_id, spec)), encoding="utf-8")
         print(path.name, len(spec["checks"]), "checks")
 
 

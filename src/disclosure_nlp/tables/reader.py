@@ -235,8 +235,14 @@ class CellTokenizer:
 
     # pieces of one line ----------------------------------------------------
     @staticmethod
-    def pieces(line: str, markdown: bool) -> list[tuple[int, int, str]]:
-        """(start, end, split) of the cells of a line, offsets into the line."""
+    def pieces(line: str, markdown: bool, terminated: bool = True) -> list[tuple[int, int, str]]:
+        """(start, end, split) of the cells of a line, offsets into the line.
+
+        ``markdown``: a line starting with ``|`` has nothing before it;
+        ``terminated``: every cell is followed by ``|`` (``a | b |``), so an
+        empty piece after the last ``|`` is no cell; otherwise (``a | b`` as the
+        HTML reader joins cells) a line ending in ``|`` has an empty last cell.
+        """
         content = line.strip(_STRIP)
         if not content:
             return [(0, len(line), "line")]
@@ -249,7 +255,11 @@ class CellTokenizer:
             first = line[bounds[0][0] : bounds[0][1]]
             if markdown and not first.strip(_STRIP):
                 bounds = bounds[1:]
-            if bounds and not line[bounds[-1][0] : bounds[-1][1]].strip(_STRIP):
+            if (
+                (terminated or markdown)
+                and bounds
+                and not line[bounds[-1][0] : bounds[-1][1]].strip(_STRIP)
+            ):
                 bounds = bounds[:-1]
             return [(a, b, "pipe") for a, b in bounds]
         lead = len(line) - len(line.lstrip(_STRIP))
@@ -260,8 +270,8 @@ class CellTokenizer:
                 pos += len(part) + 1
             return out
         if _WIDE_GAP.search(content):
-            return [(lead + m.start(), lead + m.end(), "space") for m in re.finditer(
-                r"\S+(?: \S+)*", content)]  # fmt: skip
+            words = re.finditer(r"\S+(?: \S+)*", content)
+            return [(lead + m.start(), lead + m.end(), "space") for m in words]
         return [(0, len(line), "line")]
 
     def classify(self, piece: str, start: int, split: str, spec: TableSpec) -> list[Token]:
@@ -331,6 +341,8 @@ class CellTokenizer:
         region = text[start:end]
         lines = region.split("\n")
         markdown = any(_MD_SEPARATOR.match(line.strip(_STRIP)) for line in lines)
+        piped = [line.rstrip(_STRIP) for line in lines if _PIPE.search(line)]
+        terminated = sum(1 for line in piped if line.endswith(("|", "｜"))) * 2 >= len(piped)
         tokens: list[Token] = []
         group = 0
         in_vertical = False
@@ -349,7 +361,7 @@ class CellTokenizer:
                 offset += heading.end()
                 line = line[heading.end() :]
             line_tokens: list[Token] = []
-            for a, b, split in self.pieces(line, markdown):
+            for a, b, split in self.pieces(line, markdown, terminated):
                 line_tokens.extend(self.classify(line[a:b], offset + a, split, spec))
             row_labels = {t.key for t in line_tokens if t.kind == LABEL and not t.is_group}
             if len(row_labels) >= 2:  # a header line naming several rows (bogus headers)
@@ -494,8 +506,9 @@ class TableReader:
             end = line_start + len(line.rstrip(" \t\u3000\r"))
         return min(end, limit)
 
-    def detect_format(self, text: str, regions: dict[str, tuple[int, int]],
-                      fallback: str | None = None) -> str | None:  # fmt: skip
+    def detect_format(
+        self, text: str, regions: dict[str, tuple[int, int]], fallback: str | None = None
+    ) -> str | None:
         """2019 or 2021 form, from the tables' own wording; else the fallback (report metadata)."""
         joined = normalize_label("".join(text[s:e] for s, e in regions.values()))
         counts = {
@@ -674,10 +687,13 @@ class TableReader:
         """Cells when the values fill the rows in order with certainty; else all ambiguous."""
         runs = [r for r in runs if r.filled]
         assigned = self._fill(spec, runs, rows, fmt) if rows else None
-        if assigned is not None and not in_place:
-            # a blank in a stream counts only where blanks are known to keep their place
-            if any(c is not None and c.kind == BLANK for cs in assigned.values() for c in cs):
-                assigned = None
+        # a blank in a stream counts only where blanks are known to keep their place
+        if (
+            assigned is not None
+            and not in_place
+            and any(c is not None and c.kind == BLANK for cs in assigned.values() for c in cs)
+        ):
+            assigned = None
         if assigned is None:
             row = rows[0] if len(rows) == 1 else None
             cells = [c for run in runs for c in self._ambiguous(spec.name, row, run.cells)]

@@ -192,7 +192,9 @@ class TableSchema:
                 )
             if set(data["tables"]) != set(TABLE_NAMES):
                 raise ValueError(
-                    Errors.E112.format(tables=sorted(data["tables"]), path=path, allowed=TABLE_NAMES)
+                    Errors.E112.format(
+                        tables=sorted(data["tables"]), path=path, allowed=TABLE_NAMES
+                    )
                 )
             tables = {
                 name: cls._table(name, data["tables"][name], formats, path) for name in TABLE_NAMES
@@ -259,7 +261,9 @@ class TableSchema:
                         )
                     )
                 row_columns[fmt] = tuple(cols)
-            if row.get("group") and row["group"] not in group_keys | {r["key"] for r in data["rows"]}:
+            if row.get("group") and row["group"] not in group_keys | {
+                r["key"] for r in data["rows"]
+            }:
                 raise ValueError(
                     Errors.E110.format(path=path, problem=f"row {key!r}: group {row['group']!r}")
                 )
@@ -307,7 +311,9 @@ class TableSchema:
         names = [*data.get("left", []), *data.get("right", [])]
         total = data.get("total")
         bad = [n for n in names if n not in row_keys]
-        if total is not None and total not in (row_keys if data["kind"] == "rows_sum" else column_keys):
+        if total is not None and total not in (
+            row_keys if data["kind"] == "rows_sum" else column_keys
+        ):
             bad.append(total)
         if bad:
             raise ValueError(
