@@ -548,8 +548,8 @@ class TableReader:
         in_place = has_blanks_in_place(run for toks in tokens.values() for run in split_runs(toks))
         tables = {}
         for name, (start, end) in regions.items():
-            if not any(t.kind in (LABEL, VALUE) for t in tokens[name]):
-                continue
+            if not any(t.kind == LABEL for t in tokens[name]):
+                continue  # no label of the form: not a statutory table
             truncated = not text[end:].strip()
             tables[name] = self.parse_table(
                 self.schema.tables[name], tokens[name], table_format, in_place, truncated,
