@@ -339,3 +339,21 @@ def test_result_round_trips_as_plain_data():
     assert TablesResult.from_dict(data).to_dict() == data
     kinds = {r["kind"] for r in result.records()}
     assert kinds == {"table", "check"}
+
+
+def test_a_block_without_form_labels_is_no_statutory_table():
+    # a 政策解读 summary table (GUIDELINE §8.17) is prose, not a statutory table
+    result = read("解读类型 | 数量 |\n文字解读 | 21 |\n图解 | 3 |", "ACTIVE", "2019-statutory")
+    assert result.tables == {} and result.checks == []
+
+
+def test_pipe_row_with_blanks_inside_and_padding():
+    text = (
+        "一、本年新收政府信息公开申请数量 | 3 | | | | | | 3 | ||\n"
+        "二、上年结转政府信息公开申请数量 | | | | | | | | ||\n"
+    )
+    cells = placed(read(text), "requests")
+    assert cells[("new_received", "natural_person")] == (3, "3")
+    assert cells[("new_received", "commercial_enterprise")] == (None, "")
+    assert cells[("new_received", "total")] == (3, "3")
+    assert cells[("carried_over", "natural_person")] == (None, "")
