@@ -101,6 +101,9 @@ def evaluate(
     compare: list[str] = typer.Option(
         [], "--compare", help="More pipelines or facts files, shown beside TARGET."
     ),
+    tables: Path | None = typer.Option(
+        None, "--tables", help="Folder of hand-verified tables: also score table cells and checks."
+    ),
 ) -> None:
     """Score a pipeline or facts file against gold (ANNOTATION.md section 7)."""
     import srsly
@@ -108,24 +111,37 @@ def evaluate(
     from .errors import DisclosureError
     from .evaluation.evaluate import evaluate_target, format_report, load_target
     from .evaluation.gold import load_gold, split_ids
+    from .evaluation.tables import evaluate_tables_target, format_tables_report, load_table_gold
 
     try:
         golds = load_gold(gold, corpus)
         ids = split_ids(splits, split)
+        table_golds = load_table_gold(tables, corpus) if tables else []
     except (DisclosureError, OSError, KeyError) as err:
         _fail(str(err))
     if ids is not None:
         golds = [g for g in golds if g["doc_id"] in ids]
+        table_golds = [g for g in table_golds if g["doc_id"] in ids]
     reports = {}
+    table_reports = {}
     for name in [target, *compare]:
         try:
-            reports[name] = evaluate_target(load_target(name), golds)
+            loaded = load_target(name)
+            reports[name] = evaluate_target(loaded, golds)
+            if tables:
+                table_reports[name] = evaluate_tables_target(loaded, table_golds)
         except (OSError, ValueError) as err:
             _fail(Errors.E033.format(path=name) + f" ({err})")
     typer.echo(f"split: {split}, gold documents: {len(golds)}")
     typer.echo(format_report(reports))
+    if tables:
+        typer.echo("")
+        typer.echo(format_tables_report(table_reports))
     if output:
-        srsly.write_json(output, {"split": split, "reports": reports})
+        result = {"split": split, "reports": reports}
+        if tables:
+            result["tables"] = table_reports
+        srsly.write_json(output, result)
 
 
 @app.command()

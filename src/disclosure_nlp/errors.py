@@ -83,6 +83,17 @@ class Errors(metaclass=ErrorsWithCodes):
         "report's year is unknown."
     )
     E055 = "No digits in the phone number {text!r}. Pass the span of the number itself."
+    # statutory tables
+    E110 = "Bad table schema {path}: {problem}. resources/table_schema.json is the reference."
+    E111 = "Unknown key {key!r} in {what}. Allowed keys: {allowed}."
+    E112 = "Table schema {path} has the tables {tables}; it must have exactly {allowed}."
+    E113 = "Table gold file {path}: {problem}"
+    E114 = (
+        "No table gold files (<doc_id>.json) in {path}. Pass the folder of hand-verified "
+        "tables, e.g. annotations/tables."
+    )
+    E115 = "No corpus text for the table gold of {doc_id} in {corpus}."
+    E116 = "Unknown report format {fmt!r} for the statutory tables. Allowed: {allowed} or None."
 
 
 class Warnings(metaclass=ErrorsWithCodes):

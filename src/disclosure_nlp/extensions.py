@@ -7,9 +7,13 @@ Docs survive DocBin and multiprocessing.
 
 from __future__ import annotations
 
+import srsly
 from spacy.tokens import Doc, Span, Token
 
 _REGISTERED = False
+# doc._.tables lives in user_data as JSON text: msgpack (DocBin) turns lists into
+# tuples, JSON gives back exactly the lists and dicts that were set
+TABLES_KEY = "disclosure_tables_json"
 
 
 def _section_of(doc: Doc, char: int) -> str | None:
@@ -29,6 +33,18 @@ def _span_section(span: Span) -> str | None:
     return _section_of(span.doc, span.start_char)
 
 
+def _get_tables(doc: Doc) -> dict | None:
+    raw = doc.user_data.get(TABLES_KEY)
+    return None if raw is None else srsly.json_loads(raw)
+
+
+def _set_tables(doc: Doc, value: dict | None) -> None:
+    if value is None:
+        doc.user_data.pop(TABLES_KEY, None)
+    else:
+        doc.user_data[TABLES_KEY] = srsly.json_dumps(value)
+
+
 # name -> (object, keyword arguments of set_extension)
 EXTENSIONS = {
     "section": [(Token, {"getter": _token_section}), (Span, {"getter": _span_section})],
@@ -39,6 +55,9 @@ EXTENSIONS = {
     "score": [(Span, {"default": None})],
     # inferred document metadata: title, agency, year, format
     "report": [(Doc, {"default": None})],
+    # statutory tables: {"format", "tables": {name: table}, "checks": [...]} (plain data)
+    # (set it whole: the getter returns a fresh copy)
+    "tables": [(Doc, {"getter": _get_tables, "setter": _set_tables})],
 }
 
 
