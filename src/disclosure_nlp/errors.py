@@ -83,6 +83,22 @@ class Errors(metaclass=ErrorsWithCodes):
         "report's year is unknown."
     )
     E055 = "No digits in the phone number {text!r}. Pass the span of the number itself."
+    # statements (problems and improvements)
+    E090 = "Bad statement unit rules in {path}: {problem}. See resources/statement_units.json."
+    E091 = "Bad statement cue rules in {path}: {problem}. See resources/statement_cues.json."
+    E092 = (
+        "{name} needs doc.spans['statement_units'], which is missing. Add "
+        "disclosure_statement_units before it in the pipeline."
+    )
+    E093 = "Bad {what} {value!r}: give a number between 0 and 1."
+    E094 = (
+        "No statement units to train on: the {count} training documents gave no units. "
+        "Pass gold records with their text (load_gold) and a non-empty split."
+    )
+    E095 = (
+        "Cannot load the statement baseline from {path}: {problem}. Train it with "
+        "StatementBaseline.fit and save it with save()."
+    )
     # statutory tables
     E110 = "Bad table schema {path}: {problem}. resources/table_schema.json is the reference."
     E111 = "Unknown key {key!r} in {what}. Allowed keys: {allowed}."
