@@ -2,13 +2,19 @@
 
 from .report_meta import ReportMetaInferrer, make_report_meta
 from .sections import SectionSegmenter, make_section_segmenter
+from .statement_units import StatementUnitSplitter, make_statement_unit_splitter
+from .statements import StatementClassifier, make_statement_classifier
 from .tables import TableParser, make_table_parser
 
 __all__ = [
     "ReportMetaInferrer",
     "SectionSegmenter",
+    "StatementClassifier",
+    "StatementUnitSplitter",
     "TableParser",
     "make_report_meta",
     "make_section_segmenter",
+    "make_statement_classifier",
+    "make_statement_unit_splitter",
     "make_table_parser",
 ]

@@ -93,7 +93,9 @@ class UnitRules:
             try:
                 re.compile(pattern)
             except (re.error, TypeError) as err:
-                raise ValueError(Errors.E090.format(path=path, problem=f"{pattern!r}: {err}")) from err
+                raise ValueError(
+                    Errors.E090.format(path=path, problem=f"{pattern!r}: {err}")
+                ) from err
         for pair in data["bracket_pairs"]:
             if len(pair) != 2:
                 raise ValueError(
