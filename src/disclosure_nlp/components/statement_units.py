@@ -22,7 +22,6 @@ Writes ``doc.spans["statement_units"]`` (unlabelled spans).
 from __future__ import annotations
 
 import re
-from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -268,6 +267,13 @@ class UnitSplitter:
                 return False
         return True
 
+    def _is_stop(self, text: str, i: int, in_brackets: bool) -> bool:
+        """Closing punctuation, or a lead-in colon outside brackets, that closes a unit."""
+        ch = text[i]
+        if ch in self.rules.closing_punctuation:
+            return self._closes(text, i)
+        return ch in self.rules.lead_in_colons and not in_brackets and self._closes(text, i)
+
     def _space_break(self, text: str, i: int) -> bool:
         """Whether the blank run at ``i`` separates run-in headings of flattened text."""
         if not i or not self.break_before_re.match(text[i - 1]):
@@ -328,12 +334,7 @@ class UnitSplitter:
                 depth.append(self.openers[ch])
             elif depth and ch == depth[-1]:
                 depth.pop()
-            elif ch in self.rules.closing_punctuation and self._closes(text, i):
-                end = self._end_with_closers(text, i + 1, stop)
-                close(end)
-                i = end
-                continue
-            elif ch in self.rules.lead_in_colons and not depth and self._closes(text, i):
+            elif self._is_stop(text, i, bool(depth)):
                 end = self._end_with_closers(text, i + 1, stop)
                 close(end)
                 i = end
