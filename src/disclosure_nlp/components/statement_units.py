@@ -256,16 +256,9 @@ class UnitSplitter:
 
     # splitting ---------------------------------------------------------------
     def _closes(self, text: str, i: int) -> bool:
-        """Whether the punctuation at ``i`` closes a unit (not 10:30, http://, a=b;c)."""
-        ch = text[i]
-        nxt = text[i + 1] if i + 1 < len(text) else ""
-        if ord(ch) < 128 and nxt and self.guard_re.match(nxt):
-            return False
-        if ch in self.rules.lead_in_colons:
-            prev = text[i - 1] if i else ""
-            if prev.isdigit() and nxt.isdigit():
-                return False
-        return True
+        """Whether the mark at ``i`` closes a unit (not in 08:30, http://, a;b)."""
+        window = (text[i - 1] if i else " ") + text[i] + (text[i + 1] if i + 1 < len(text) else " ")
+        return not self.guard_re.match(window)
 
     def _is_stop(self, text: str, i: int, in_brackets: bool) -> bool:
         """Closing punctuation, or a lead-in colon outside brackets, that closes a unit."""
