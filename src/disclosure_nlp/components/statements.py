@@ -86,6 +86,7 @@ class CueRules:
     open_zone_evidence: float
     max_generic_rest_chars: int
     scores: dict[str, float] = field(hash=False)
+    lead_in_pattern: str = "以下|如下"
     first_clause_marks: str = "，,"
 
     KEYS = (
@@ -93,7 +94,7 @@ class CueRules:
         "problem_heading_words", "improvement_heading_words", "heading_filler_words",
         "connector_patterns", "non_statement_patterns", "min_prose_chars", "max_heading_chars",
         "strong_evidence", "open_zone_evidence", "max_generic_rest_chars", "scores",
-        "first_clause_marks",
+        "lead_in_pattern", "first_clause_marks",
     )  # fmt: skip
     CUE_KEYS = ("problem_cues", "improvement_cues", "past_work_cues")
 
@@ -123,7 +124,7 @@ class CueRules:
                 )
             cues[key] = tuple(entries)
         patterns = ("mention_patterns", "connector_patterns", "non_statement_patterns")
-        for pattern in (p for key in patterns for p in data[key]):
+        for pattern in (*(p for key in patterns for p in data[key]), data["lead_in_pattern"]):
             _check_pattern(pattern, path)
         scores = {k: float(v) for k, v in data["scores"].items()}
         if set(scores) != set(SCORE_KEYS):
@@ -149,6 +150,7 @@ class CueRules:
             open_zone_evidence=float(data["open_zone_evidence"]),
             max_generic_rest_chars=int(data["max_generic_rest_chars"]),
             scores=scores,
+            lead_in_pattern=data["lead_in_pattern"],
             first_clause_marks=data["first_clause_marks"],
         )
 
@@ -169,6 +171,7 @@ class CueRules:
             "open_zone_evidence": self.open_zone_evidence,
             "max_generic_rest_chars": self.max_generic_rest_chars,
             "scores": dict(self.scores),
+            "lead_in_pattern": self.lead_in_pattern,
             "first_clause_marks": self.first_clause_marks,
         }
 
@@ -405,19 +408,20 @@ class RuleStatementClassifier:
 
     def __init__(self, rules: CueRules) -> None:
         self.rules = rules
+        self.listing_re = re.compile(rules.lead_in_pattern)
 
     def classify(self, contexts: Sequence[UnitContext]) -> list[tuple[str | None, float]]:
         out: list[tuple[str | None, float]] = []
         section_start = None
         zone: str | None = None
-        from_heading = False
+        from_heading = listing = False
         for ctx in contexts:
             if ctx.section_start != section_start:
                 section_start = ctx.section_start
                 zone = None
                 if ctx.section == "PROBLEMS":
                     zone = _zone_of(ctx.section_class) or PROBLEM
-                from_heading = zone is not None
+                from_heading, listing = zone is not None, False
             if ctx.kind == "subheading":
                 zone = _zone_of(ctx.subheading_class)
                 from_heading = zone is not None
@@ -426,14 +430,16 @@ class RuleStatementClassifier:
             if ctx.kind in ("connector", "non_statement", "cell"):
                 out.append((None, 0.0))
                 continue
-            label, score, zone = self._decide(ctx, zone, from_heading)
+            label, score, zone = self._decide(ctx, zone, from_heading, listing)
             if zone is None:
-                from_heading = False
+                from_heading = listing = False
+            elif ctx.kind == "lead_in" or self.listing_re.search(ctx.text):
+                listing = True  # a lead-in announces items: they follow it
             out.append((label, score))
         return out
 
     def _decide(
-        self, ctx: UnitContext, zone: str | None, from_heading: bool
+        self, ctx: UnitContext, zone: str | None, from_heading: bool, listing: bool
     ) -> tuple[str | None, float, str | None]:
         """(label, score, zone after this unit) of one prose or lead-in unit."""
         rules, scores, ev = self.rules, self.rules.scores, ctx.evidence
@@ -447,12 +453,15 @@ class RuleStatementClassifier:
                 return label, scores["cue_outside_zone"], label
             return None, 0.0, None
         if not from_heading and ctx.section != "PROBLEMS":
-            # a zone opened by a cue ends at past work or at a topic heading
+            # a zone opened by a cue ends at past work or at a topic heading, and
+            # inside a report's sections also at prose that is no item of a lead-in
             topic = ctx.end_mark == "open" and label is None and len(ctx.text) <= 30
             done = ev.past >= rules.strong_evidence and (
                 label != PROBLEM or strong < rules.strong_evidence
             )
-            if topic or done:
+            in_report = ctx.section not in ("PREAMBLE", NONE)
+            loose = in_report and label is None and not listing and ctx.enumerator is None
+            if topic or done or loose:
                 return None, 0.0, None
         continuation = scores["heading_zone" if from_heading else "zone_continuation"]
         if zone == PROBLEM:
