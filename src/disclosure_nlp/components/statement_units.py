@@ -389,19 +389,19 @@ class UnitSplitter:
         """The enumerator, closing mark and cell context of a unit."""
         m = self.enumerator_re.match(text, start)
         enumerator = text[start : m.end()].strip() if m else None
-        last = text[end - 1] if end > start else ""
         j = end - 1
         while j > start and text[j] in self.rules.trailing_closers:
             j -= 1
-        last = text[j] if end > start else ""
-        if last in self.rules.closing_punctuation:
-            end_mark = "closing"
-        elif last in self.rules.lead_in_colons:
-            end_mark = "colon"
-        elif last in self.rules.comma_marks:
-            end_mark = "comma"
-        else:
-            end_mark = "open"
+        last = text[j] if end > start else "\n"
+        end_mark = "open"
+        for mark, chars in (
+            ("closing", self.rules.closing_punctuation),
+            ("colon", self.rules.lead_in_colons),
+            ("comma", self.rules.comma_marks),
+        ):
+            if last in chars:
+                end_mark = mark
+                break
         line_start = text.rfind("\n", 0, start) + 1
         line_end = text.find("\n", end)
         line_end = len(text) if line_end < 0 else line_end
