@@ -83,6 +83,14 @@ class Errors(metaclass=ErrorsWithCodes):
         "report's year is unknown."
     )
     E055 = "No digits in the phone number {text!r}. Pass the span of the number itself."
+    # entity components
+    E070 = "Bad rule file {path}: missing keys {keys}. Start from the packaged file and edit it."
+    E071 = "Unknown entity label {label!r} in {path}. Allowed here: {allowed}."
+    E072 = "Unknown pattern kind {kind!r} in {path}. Allowed: {allowed}."
+    E073 = (
+        "Unknown fragment {{{name}}} in a pattern of {path}. Define it under \"fragments\" "
+        "(or use one of the built ones: COUNT_UNITS, MONEY_UNITS, MONEY_BLOCK, YEAR_EDGE_BLOCK)."
+    )
 
 
 class Warnings(metaclass=ErrorsWithCodes):
