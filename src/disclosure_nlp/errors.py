@@ -91,6 +91,11 @@ class Errors(metaclass=ErrorsWithCodes):
         "Unknown fragment {{{name}}} in a pattern of {path}. Define it under \"fragments\" "
         "(or use one of the built ones: COUNT_UNITS, MONEY_UNITS, MONEY_BLOCK, YEAR_EDGE_BLOCK)."
     )
+    E074 = (
+        "Bad entry {entry!r} under {key} in {path}: give a word (or name) and a type, the type "
+        "one of the channel types of ANNOTATION.md section 1 (wechat, weibo, newspaper, "
+        "tv_radio, programme, column, website, platform, app, bulletin, other)."
+    )
 
 
 class Warnings(metaclass=ErrorsWithCodes):

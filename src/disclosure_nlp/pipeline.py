@@ -11,7 +11,12 @@ from . import components  # noqa: F401  (registers the factories)
 from .errors import Errors
 from .tokenizer import create_chinese_tokenizer  # noqa: F401  (registers the tokenizer)
 
-DEFAULT_PIPES = ("disclosure_sections", "disclosure_report_meta")
+DEFAULT_PIPES = (
+    "disclosure_sections",
+    "disclosure_report_meta",
+    "disclosure_quantities",
+    "disclosure_names",
+)
 TOKENIZER_CONFIG = {"@tokenizers": "disclosure_nlp.ChineseTokenizer.v1", "segmenter": "pkuseg"}
 
 
