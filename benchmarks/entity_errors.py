@@ -82,9 +82,7 @@ def main() -> None:
     else:
         preds = [predict_pure(g["text"]) for g in golds]
     labels = set(args.label or ENTITY_LABELS)
-    report = score_entities(
-        (g, {"entities": p}) for g, p in zip(golds, preds, strict=True)
-    )
+    report = score_entities((g, {"entities": p}) for g, p in zip(golds, preds, strict=True))
     errors: Counter = Counter()
     lines = []
     for gold, pred in zip(golds, preds, strict=True):

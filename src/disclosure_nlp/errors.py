@@ -88,8 +88,9 @@ class Errors(metaclass=ErrorsWithCodes):
     E071 = "Unknown entity label {label!r} in {path}. Allowed here: {allowed}."
     E072 = "Unknown pattern kind {kind!r} in {path}. Allowed: {allowed}."
     E073 = (
-        "Unknown fragment {{{name}}} in a pattern of {path}. Define it under \"fragments\" "
-        "(or use one of the built ones: COUNT_UNITS, MONEY_UNITS, MONEY_BLOCK, YEAR_EDGE_BLOCK)."
+        'Unknown fragment {{{name}}} in a pattern of {path}. Define it under "fragments" (or '
+        "use one built from the word lists: COUNT_UNITS, UNIT_FIRST, MONEY_UNITS, MONEY_BLOCK, "
+        "YEAR_EDGE_BLOCK)."
     )
     E074 = (
         "Bad entry {entry!r} under {key} in {path}: give a word (or name) and a type, the type "

@@ -95,8 +95,11 @@ def excluded_ranges(doc: Doc, keys: Sequence[str] = EXCLUDED_SPAN_KEYS) -> Range
 
 def _split_token_at(doc: Doc, char: int) -> None:
     """Split the token that has ``char`` strictly inside it, so a token starts at ``char``."""
-    token = next((t for t in doc if t.idx < char < t.idx + len(t.text)), None)
-    if token is None:
+    i = bisect_right(doc.to_array("IDX").tolist(), char) - 1
+    if i < 0:
+        return
+    token = doc[i]
+    if not token.idx < char < token.idx + len(token.text):
         return
     cut = char - token.idx
     orths = [token.text[:cut], token.text[cut:]]
@@ -134,19 +137,44 @@ def aligned_span(doc: Doc, start: int, end: int, label: str) -> Span | None:
     return doc.char_span(start, end, label=label, alignment_mode="strict")
 
 
-def write_entities(doc: Doc, found: Iterable[FoundEntity], overwrite: bool = False) -> Doc:
+def existing_entities(doc: Doc) -> list[FoundEntity]:
+    """The entities already in ``doc.ents``, read from the token array (no Token objects)."""
+    if not len(doc):
+        return []
+    iob = doc.to_array("ENT_IOB").tolist()
+    if 3 not in iob:  # no B tag: no entity
+        return []
+    out = []
+    for start, tag in enumerate(iob):
+        if tag != 3:
+            continue
+        end = start + 1
+        while end < len(doc) and iob[end] == 1:
+            end += 1
+        span = doc[start:end]
+        out.append(
+            FoundEntity(
+                span.start_char,
+                span.end_char,
+                doc[start].ent_type_,
+                span._.value,
+                span._.attrs or {},
+            )
+        )
+    return out
+
+
+def write_entities(doc: Doc, found: Iterable[FoundEntity], overwrite: bool = False) -> list[Span]:
     """Write found entities to ``doc.ents``, merged with the entities already there.
 
     Entities starting inside a table block or furniture line are left out.
     Existing entities compete with the new ones (longer, more specific wins)
     unless ``overwrite`` drops them first. ``span._.value`` and
-    ``span._.attrs`` are set on every new entity.
+    ``span._.attrs`` are set on every new entity, which are returned.
     """
     blocked = excluded_ranges(doc)
     new = [e for e in found if e.start not in blocked]
-    existing = [] if overwrite else [
-        FoundEntity(e.start_char, e.end_char, e.label_, e._.value, e._.attrs) for e in doc.ents
-    ]
+    existing = [] if overwrite else existing_entities(doc)
     existing_keys = {(e.start, e.end, e.label) for e in existing}
     kept = resolve_overlaps([*existing, *new])
     # split tokens first: splitting shifts token indices, so spans are made afterwards
@@ -158,7 +186,7 @@ def write_entities(doc: Doc, found: Iterable[FoundEntity], overwrite: bool = Fal
     ]
     if cuts:
         split_tokens_at(doc, cuts)
-    spans = []
+    spans, written = [], []
     for ent in kept:
         span = doc.char_span(ent.start, ent.end, label=ent.label, alignment_mode="strict")
         if span is None:
@@ -166,6 +194,7 @@ def write_entities(doc: Doc, found: Iterable[FoundEntity], overwrite: bool = Fal
         if (ent.start, ent.end, ent.label) not in existing_keys:
             span._.value = ent.value
             span._.attrs = dict(ent.attrs)
+            written.append(span)
         spans.append(span)
     doc.ents = spans
-    return doc
+    return written

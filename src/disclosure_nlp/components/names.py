@@ -58,14 +58,17 @@ _STRING_LIST_KEYS = (
     "policy_owner_suffixes", "list_media_words", "owner_markers",
     "generic_owners", "owner_stop_words", "needs_marked_owner", "place_names",
     "doc_number_patterns", "issuer_stop_words", "generic_parts", "url_blockers_before",
-    "recurring_channel_types", "owner_free_media_words",
+    "recurring_channel_types", "owner_free_media_words", "list_closers",
 )  # fmt: skip
-_INT_KEYS = ("max_title_chars", "sub_channel_max_gap", "max_owner_chars", "recurring_name_min_chars")
+_INT_KEYS = (
+    "max_title_chars", "sub_channel_max_gap", "max_owner_chars", "recurring_name_min_chars",
+    "max_issuer_chars",
+)  # fmt: skip
 _MARK_KEYS = ("title_marks", "quote_marks")
 _OTHER_KEYS = (
     "description", "quoted_policy_pattern", "policy_fragments", "list_separators",
     "known_outlets", "url_pattern", "gap_stop_chars", "table_account_pattern",
-    "unquoted_list_pattern", "unquoted_policy_patterns",
+    "unquoted_policy_patterns",
 )  # fmt: skip
 
 
@@ -172,18 +175,18 @@ class NameFinder:
 
     def __init__(self, rules: NameRules, path: str = "<rules>") -> None:
         self.rules = rules
-        self.title_open, self.title_close = rules["title_marks"]["open"], rules["title_marks"][
-            "close"
-        ]
-        self.quote_open, self.quote_close = rules["quote_marks"]["open"], rules["quote_marks"][
-            "close"
-        ]
+        self.title_open, self.title_close = (
+            rules["title_marks"]["open"],
+            rules["title_marks"]["close"],
+        )
+        self.quote_open, self.quote_close = (
+            rules["quote_marks"]["open"],
+            rules["quote_marks"]["close"],
+        )
         marks = re.escape(self.title_open + self.title_close)
         self.title_mark_re = re.compile(f"[{marks}]")
         opens, closes = re.escape(self.quote_open), re.escape(self.quote_close)
-        self.quote_re = re.compile(
-            f"[{opens}](?P<body>[^{opens}{closes}\\n]{{1,40}}?)[{closes}]"
-        )
+        self.quote_re = re.compile(f"[{opens}](?P<body>[^{opens}{closes}\\n]{{1,40}}?)[{closes}]")
         self.separators = rules["list_separators"] + _SPACE_CHARS
         self.media = self._word_types("media_words")
         self.media_re = _compile(
@@ -226,14 +229,14 @@ class NameFinder:
             )
             for e in rules["unquoted_policy_patterns"]
         ]
-        self.unquoted_list_re = _compile(
-            rules["unquoted_list_pattern"], path, "unquoted_list_pattern"
+        self.list_closer_re = _compile(
+            "|".join(map(re.escape, _longest_first(rules["list_closers"]))), path, "list_closers"
         )
         self.owner_free_media = frozenset(rules["owner_free_media_words"])
         self.short_name_re = _compile(
-            "简称[:：]?[“\"《「]?(?P<name>"
+            '简称[:：]?[“"《「]?(?P<name>'
             + "|".join(map(re.escape, _longest_first(rules["short_policy_names"])))
-            + ")(?=[”\"》」)）,，。;；、])",
+            + ')(?=[”"》」)）,，。;；、])',
             path,
             "short_policy_names",
         )
@@ -321,12 +324,12 @@ class NameFinder:
         return any(core.endswith(cue) for cue in self.policy_cues)
 
     def _title_cue_type(self, content: str) -> str | None:
+        """The channel type a title names by its ending: 《三明日报》 newspaper."""
         core = content.strip()
-        return next(
-            (t for w, t in sorted(self.title_cues.items(), key=lambda x: -len(x[0]))
-             if core.endswith(w)),
-            None,
-        )  # fmt: skip
+        for word in _longest_first(self.title_cues):
+            if core.endswith(word):
+                return self.title_cues[word]
+        return None
 
     def _quoted_own_type(self, content: str) -> str | None:
         """A quoted name that names its medium itself: “惠企专栏”, “云南省网上政务服务大厅”."""
@@ -402,8 +405,16 @@ class NameFinder:
         return None
 
     @staticmethod
-    def _channel(start: int, end: int, kind: str, name: str, marks: str | None = None,
-                 owner: str | None = None, media: str | None = None) -> FoundEntity:  # fmt: skip
+    def _channel(
+        start: int,
+        end: int,
+        kind: str,
+        name: str,
+        marks: str | None = None,
+        owner: str | None = None,
+        media: str | None = None,
+    ) -> FoundEntity:
+        """A CHANNEL: its type is the value; name, marks, owner and media word go to attrs."""
         attrs = {"type": kind, "name": re.sub(r"\s+", "", name)}
         if marks:
             attrs["marks"] = marks
@@ -578,8 +589,13 @@ class NameFinder:
                 found.append(FoundEntity(start, match.end(), "POLICY", None, {"marks": None}))
         for match in self.short_name_re.finditer(text):
             found.append(
-                FoundEntity(match.start("name"), match.end("name"), "POLICY", None,
-                            {"marks": None, "short_name": True})  # fmt: skip
+                FoundEntity(
+                    match.start("name"),
+                    match.end("name"),
+                    "POLICY",
+                    None,
+                    {"marks": None, "short_name": True},
+                )
             )
         return found
 
@@ -589,7 +605,19 @@ class NameFinder:
         for regex in self.doc_number_res:
             for match in regex.finditer(text):
                 start = match.start()
-                issuer = match["issuer"]
+                if "issuer" in regex.groupindex:
+                    issuer = match["issuer"]
+                else:  # the issuer is the run of Chinese characters before the bracket
+                    first = start
+                    while (
+                        first > 0
+                        and start - first < self.rules["max_issuer_chars"]
+                        and "\u4e00" <= text[first - 1] <= "\u9fff"
+                    ):
+                        first -= 1
+                    if start - first < 2:
+                        continue
+                    issuer, start = text[first:start], first
                 cut = 0
                 for word in stops:
                     i = issuer.rfind(word)
@@ -622,10 +650,16 @@ class NameFinder:
         out = []
         channels = {(e.start, e.end) for e in found if e.label == "CHANNEL"}
         taken = [(e.start, e.end) for e in found]
-        for match in self.unquoted_list_re.finditer(text):
+        for match in self.list_closer_re.finditer(text):
+            head = max(0, match.start() - 120)
+            segment = text[head : match.start()]
+            cut = max(segment.rfind(c) for c in "。；;，,：:\n()（）") + 1
+            pieces = segment[cut:].split("、")
+            if len(pieces) < 2:
+                continue
             items = []
-            pos = match.start("items")
-            for item in match["items"].split("、"):
+            pos = head + cut
+            for item in pieces:
                 items.append((pos, pos + len(item)))
                 pos += len(item) + 1
             first_start = self.owner_start(text, items[0][1])
@@ -634,7 +668,9 @@ class NameFinder:
                 continue
             for start, end in items:
                 name = text[start:end]
-                if len(name) < 2 or any(s < end and start < e for s, e in taken):
+                if not 2 <= len(name) <= 16 or not all("\u4e00" <= c <= "\u9fff" for c in name):
+                    continue
+                if any(s < end and start < e for s, e in taken):
                     continue
                 if name in self.generic_owners or self.media_re.search(name):
                     continue

@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 import srsly
@@ -60,6 +61,11 @@ class Pattern:
     label: str
     kind: str
     pattern: str
+
+
+# the same texts recur in a report (2019年, 100%): parse each once
+_parse_date = lru_cache(maxsize=4096)(parse_date)
+_parse_count = lru_cache(maxsize=4096)(parse_count)
 
 
 def _alternation(items: Iterable[str]) -> str:
@@ -113,7 +119,9 @@ class QuantityRules:
             for key in entry:
                 if key not in cls.PATTERN_KEYS:
                     raise ValueError(
-                        Errors.E022.format(key=key, what=f"{path} patterns", allowed=cls.PATTERN_KEYS)
+                        Errors.E022.format(
+                            key=key, what=f"{path} patterns", allowed=cls.PATTERN_KEYS
+                        )
                     )
             if entry["label"] not in QUANTITY_LABELS:
                 raise ValueError(
@@ -182,8 +190,10 @@ class QuantityRules:
         for unit in sorted(self.count_units, key=len, reverse=True):
             block = blockers.get(unit)
             units.append(re.escape(unit) + (f"(?!{_alternation(block)})" if block else ""))
+        first_chars = sorted({u[0] for u in self.count_units})
         return {
             "COUNT_UNITS": "(?:" + "|".join(units) + ")",
+            "UNIT_FIRST": "[" + re.escape("".join(first_chars)) + "]",
             "MONEY_UNITS": f"(?:{_alternation(self.money_units)})",
             "MONEY_BLOCK": f"(?:{_alternation(self.money_blockers) or '(?!)'})",
             "YEAR_EDGE_BLOCK": f"(?:{_alternation(self.year_edge_blockers) or '(?!)'})",
@@ -295,14 +305,14 @@ class QuantityFinder:
     # readers: one per pattern kind -------------------------------------------
     def _date(self, text: str, match: re.Match, year: int | None) -> FoundEntity | None:
         start, end = self._extent(match)
-        value = parse_date(text[start:end], year)
+        value = _parse_date(text[start:end], year)
         if value is None:
             return None
         return FoundEntity(start, end, "DATE", value, {})
 
     def _bare_year(self, text: str, match: re.Match, year: int | None) -> FoundEntity | None:
         start, end = self._extent(match)
-        value = parse_date(text[start:end] + "年")
+        value = _parse_date(text[start:end] + "年")
         return None if value is None else FoundEntity(start, end, "DATE", value, {})
 
     def _year_part(self, text: str, match: re.Match, year: int | None) -> FoundEntity | None:
@@ -310,14 +320,14 @@ class QuantityFinder:
         before = text[max(0, start - 3) : start]
         if any(before.endswith(b) for b in self.rules.part_of_year_blockers):
             return None
-        value = parse_date(text[start:end], year) if year is not None else None
+        value = _parse_date(text[start:end], year) if year is not None else None
         if year is not None and value is None:
             return None
         return FoundEntity(start, end, "DATE", value, {"year_from": "report"})
 
     def _month_day(self, text: str, match: re.Match, year: int | None) -> FoundEntity | None:
         start, end = match.span()
-        value = parse_date(f"{match['month']}月{match['day']}日", year) if year else None
+        value = _parse_date(f"{match['month']}月{match['day']}日", year) if year else None
         if year is not None and value is None:
             return None
         return FoundEntity(start, end, "DATE", value, {"year_from": "report"})
@@ -355,7 +365,7 @@ class QuantityFinder:
         if match["num"] in ("一", "壹") and match["unit"] not in self.rules.chinese_one_units:
             return None  # 一批, 一项, 一支: idioms far more often than reported counts
         try:
-            count = parse_count(text[start:end])
+            count = _parse_count(text[start:end])
             value, unit, approximate = count.value, count.unit, count.approximate
         except DisclosureError:
             number = parse_number(match["num"])
@@ -480,9 +490,8 @@ class QuantityRecognizer:
             return doc
         report = doc._.report or {}
         found = self.finder.find(doc.text, report.get("year"))
-        write_entities(doc, found, overwrite=self.overwrite)
-        for ent in doc.ents:
-            if ent.label_ == "COUNT" and ent._.attrs is not None and "item" not in ent._.attrs:
+        for ent in write_entities(doc, found, overwrite=self.overwrite):
+            if ent.label_ == "COUNT" and "item" not in ent._.attrs:
                 modifiers = ent._.attrs.get("modifiers", [])
                 ent._.attrs["item"] = counted_item(doc, ent.start_char, ent.end_char, modifiers)
         return doc
@@ -502,7 +511,6 @@ class QuantityRecognizer:
     def from_bytes(self, data: bytes, *, exclude: Iterable[str] = ()) -> QuantityRecognizer:
         self.set_rules(QuantityRules.from_dict(srsly.msgpack_loads(data), "<bytes>"))
         return self
-
 
 
 @Language.factory(
