@@ -40,6 +40,7 @@ from ..extensions import register_extensions
 from ..normalize import parse_doc_number
 from ..resources import resource_path
 from .entity_spans import FoundEntity, resolve_overlaps, write_entities
+from .sections import to_simplified
 
 RULES_FILE = "names.json"
 _FRAGMENT_RE = re.compile(r"\{([A-Z_]+)\}")
@@ -459,7 +460,7 @@ class NameFinder:
         if kind in self.needs_marked_owner:
             for part in self.generic_parts:
                 core = core.replace(part, "")
-            return any(marker in core for marker in self.owner_markers)
+            return core in self.place_names or any(m in core for m in self.owner_markers)
         return len(core) >= 2
 
     def unquoted_channels(self, text: str, covered: list[tuple[int, int]]) -> list[FoundEntity]:
@@ -631,7 +632,12 @@ class NameFinder:
 
     # the whole text -------------------------------------------------------
     def find(self, text: str, report_year: int | None = None) -> list[FoundEntity]:
-        """Every CHANNEL, POLICY and DOC_NO of ``text``, overlaps resolved."""
+        """Every CHANNEL, POLICY and DOC_NO of ``text``, overlaps resolved.
+
+        The text is read in simplified characters (one for one, so offsets hold),
+        so traditional 網站, 條例 and 電視臺 work like 网站, 条例 and 电视台.
+        """
+        text = to_simplified(text)
         titles = self.titles(text)
         quotes = self.quotes(text, titles)
         found = self.marked_entities(text, titles, quotes)

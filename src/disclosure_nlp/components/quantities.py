@@ -40,6 +40,7 @@ from ..normalize import (
 from ..normalize.phones import is_plausible_phone
 from ..resources import resource_path
 from .entity_spans import FoundEntity, resolve_overlaps, write_entities
+from .sections import to_simplified
 
 RULES_FILE = "quantities.json"
 QUANTITY_LABELS = ("COUNT", "PERCENT", "MONEY", "DATE", "HOTLINE")
@@ -423,7 +424,12 @@ class QuantityFinder:
 
     # the whole text -------------------------------------------------------
     def find(self, text: str, report_year: int | None = None) -> list[FoundEntity]:
-        """Every quantity of ``text``, overlaps resolved (longer, more specific wins)."""
+        """Every quantity of ``text``, overlaps resolved (longer, more specific wins).
+
+        The text is read in simplified characters (one for one, so offsets hold):
+        traditional 條, 個, 萬 and 號 work like 条, 个, 万 and 号.
+        """
+        text = to_simplified(text)
         fixed = [m.span() for m in self.fixed_re.finditer(text)] if self.fixed_re else []
         found = []
         for pattern, regex in self.compiled:
