@@ -390,8 +390,10 @@ class NameFinder:
             if self.is_policy_title(content):
                 return FoundEntity(start, end, "POLICY", None, {"marks": marks})
             return None
-        cue = None
-        if following is not None:
+        cue = self.outlets.get(content.strip())  # “学习强国”学习平台
+        if cue is not None:
+            pass
+        elif following is not None:
             cue = self.quoted_media[_unspaced(following.group())]
         elif preceding is not None:
             cue = preceding
@@ -455,12 +457,14 @@ class NameFinder:
             return False
         if name in self.outlets or core in self.place_names:
             return True
-        if media in self.owner_free_media and len(core) >= 2:
-            return True
+        specific = core
+        for part in self.generic_parts:
+            specific = specific.replace(part, "")
+        marked = specific in self.place_names or any(m in specific for m in self.owner_markers)
+        if media in self.owner_free_media:
+            return marked or len(specific) >= 2
         if kind in self.needs_marked_owner:
-            for part in self.generic_parts:
-                core = core.replace(part, "")
-            return core in self.place_names or any(m in core for m in self.owner_markers)
+            return marked
         return len(core) >= 2
 
     def unquoted_channels(self, text: str, covered: list[tuple[int, int]]) -> list[FoundEntity]:
