@@ -161,7 +161,7 @@ def test_bad_rules_file_is_refused(tmp_path, change, code):
                 ("2014年", "DATE", "2014"),
                 ("1887条", "COUNT", 1887),
             ],
-        ),  # fmt: skip
+        ),
         # gidar-105 (train): a range broken over lines by the PDF
         (
             "统计期限自 2024 年 1 月 1 日\n起至 2024 年 12 月 31 日止。",
@@ -195,7 +195,7 @@ def test_bad_rules_file_is_refused(tmp_path, change, code):
                 ("0523-86839755", "HOTLINE", "052386839755"),
                 ("0523-86839056", "HOTLINE", "052386839056"),
             ],
-        ),  # fmt: skip
+        ),
         ("电话:0352—6629345,邮箱", 2020, [("0352—6629345", "HOTLINE", "03526629345")]),
         (
             "电话:0591-83368798、83379395,电子邮箱",
@@ -204,7 +204,7 @@ def test_bad_rules_file_is_refused(tmp_path, change, code):
                 ("0591-83368798", "HOTLINE", "059183368798"),
                 ("83379395", "HOTLINE", "83379395"),
             ],
-        ),  # fmt: skip
+        ),
         ("请联系:综合法制科,电话6402.1371。", 2009, [("6402.1371", "HOTLINE", "64021371")]),
         ("做好“12317”扶贫监督举报电话", 2019, [("12317", "HOTLINE", "12317")]),
         # full-width digits (the gidar-005 sentence, digits made full-width)
@@ -215,7 +215,7 @@ def test_bad_rules_file_is_refused(tmp_path, change, code):
                 ("１００％", "PERCENT", 100),
                 ("５件", "COUNT", 5),
             ],
-        ),  # fmt: skip
+        ),
     ],
 )
 def test_real_cases(text, year, expected):
