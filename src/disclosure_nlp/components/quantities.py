@@ -96,13 +96,15 @@ class QuantityRules:
     chinese_one_units: tuple[str, ...]
     quote_marks: tuple[str, str]
     slogan_window: int
+    item_verbs: frozenset[str]
+    description: dict | str | None = None
 
     KEYS = (
         "description", "fragments", "patterns", "year_edge_blockers", "money_units",
         "money_blockers", "count_units", "unit_blockers", "modifiers_before",
         "frequency_markers", "frequency_window", "chinese_number_glue", "fixed_expressions",
         "phone_cues", "phone_cue_window", "part_of_year_blockers", "chinese_one_units",
-        "quote_marks", "slogan_window",
+        "quote_marks", "slogan_window", "item_verbs",
     )  # fmt: skip
     PATTERN_KEYS = ("name", "label", "kind", "pattern")
 
@@ -155,12 +157,15 @@ class QuantityRules:
             chinese_one_units=tuple(data["chinese_one_units"]),
             quote_marks=(data["quote_marks"]["open"], data["quote_marks"]["close"]),
             slogan_window=data["slogan_window"],
+            item_verbs=frozenset(data["item_verbs"]),
+            description=data.get("description"),
         )
         rules.compile(path)  # fails early on a bad regex
         return rules
 
     def to_dict(self) -> dict:
         return {
+            "description": self.description,
             "fragments": dict(self.fragments),
             "patterns": [
                 {"name": p.name, "label": p.label, "kind": p.kind, "pattern": p.pattern}
@@ -182,6 +187,7 @@ class QuantityRules:
             "chinese_one_units": list(self.chinese_one_units),
             "quote_marks": {"open": self.quote_marks[0], "close": self.quote_marks[1]},
             "slogan_window": self.slogan_window,
+            "item_verbs": sorted(self.item_verbs),
         }
 
     def list_fragments(self) -> dict[str, str]:
@@ -444,9 +450,15 @@ class QuantityFinder:
         return resolve_overlaps(found)
 
 
-def counted_item(doc: Doc, start_char: int, end_char: int, modifiers: Iterable[str]) -> str | None:
+def counted_item(
+    doc: Doc,
+    start_char: int,
+    end_char: int,
+    modifiers: Iterable[str] = (),
+    verbs: Iterable[str] = (),
+) -> str | None:
     """The item a COUNT counts: the word before the number (发布信息2889条 → 信息),
-    else the word after the unit (收到12件信息 → 信息)."""
+    else the word after the unit (收到12件信息 → 信息); None when neither is a word."""
     span = doc.char_span(start_char, end_char, alignment_mode="expand")
     if span is None:
         return None
@@ -454,8 +466,9 @@ def counted_item(doc: Doc, start_char: int, end_char: int, modifiers: Iterable[s
     i = span.start - 1
     while i >= 0 and (doc[i].text in skip or doc[i].is_space):
         i -= 1
-    if i >= 0 and _CJK_RE.fullmatch(doc[i].text[-1]) and len(doc[i].text) >= 2:
-        return doc[i].text
+    before = doc[i].text if i >= 0 else ""
+    if len(before) >= 2 and _CJK_RE.fullmatch(before[-1]) and before not in set(verbs):
+        return before
     if span.end < len(doc) and len(doc[span.end].text) >= 2 and _CJK_RE.match(doc[span.end].text):
         return doc[span.end].text
     return None
@@ -499,7 +512,9 @@ class QuantityRecognizer:
         for ent in write_entities(doc, found, overwrite=self.overwrite):
             if ent.label_ == "COUNT" and "item" not in ent._.attrs:
                 modifiers = ent._.attrs.get("modifiers", [])
-                ent._.attrs["item"] = counted_item(doc, ent.start_char, ent.end_char, modifiers)
+                ent._.attrs["item"] = counted_item(
+                    doc, ent.start_char, ent.end_char, modifiers, self.rules.item_verbs
+                )
         return doc
 
     def to_disk(self, path: Path, *, exclude: Iterable[str] = ()) -> None:
