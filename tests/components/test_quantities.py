@@ -62,6 +62,7 @@ def test_happy_path_real_report(nlp):
     # 2018 report: a day without its year takes the report's year
     dates = [e for e in doc.ents if e.label_ == "DATE" and e.text == "6月14日-15日"]
     assert [d._.value for d in dates] == ["2018-06-14/2018-06-15"]
+    assert dates[0]._.attrs == {"year_from": "report"}
 
 
 def test_empty_doc(nlp):

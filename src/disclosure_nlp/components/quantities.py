@@ -315,7 +315,9 @@ class QuantityFinder:
         value = _parse_date(text[start:end], year)
         if value is None:
             return None
-        return FoundEntity(start, end, "DATE", value, {})
+        # a month or day written without its year took the report's year
+        attrs = {"year_from": "report"} if _parse_date(text[start:end], None) is None else {}
+        return FoundEntity(start, end, "DATE", value, attrs)
 
     def _bare_year(self, text: str, match: re.Match, year: int | None) -> FoundEntity | None:
         start, end = self._extent(match)
