@@ -83,6 +83,20 @@ class Errors(metaclass=ErrorsWithCodes):
         "report's year is unknown."
     )
     E055 = "No digits in the phone number {text!r}. Pass the span of the number itself."
+    # entity components
+    E070 = "Bad rule file {path}: missing keys {keys}. Start from the packaged file and edit it."
+    E071 = "Unknown entity label {label!r} in {path}. Allowed here: {allowed}."
+    E072 = "Unknown pattern kind {kind!r} in {path}. Allowed: {allowed}."
+    E073 = (
+        'Unknown fragment {{{name}}} in a pattern of {path}. Define it under "fragments" (or '
+        "use one built from the word lists: COUNT_UNITS, UNIT_FIRST, MONEY_UNITS, MONEY_BLOCK, "
+        "YEAR_EDGE_BLOCK)."
+    )
+    E074 = (
+        "Bad entry {entry!r} under {key} in {path}: give a word (or name) and a type, the type "
+        "one of the channel types of ANNOTATION.md section 1 (wechat, weibo, newspaper, "
+        "tv_radio, programme, column, website, platform, app, bulletin, other)."
+    )
     # statements (problems and improvements)
     E090 = "Bad statement unit rules in {path}: {problem}. See resources/statement_units.json."
     E091 = "Bad statement cue rules in {path}: {problem}. See resources/statement_cues.json."

@@ -14,6 +14,8 @@ from .tokenizer import create_chinese_tokenizer  # noqa: F401  (registers the to
 DEFAULT_PIPES = (
     "disclosure_sections",
     "disclosure_report_meta",
+    "disclosure_quantities",
+    "disclosure_names",
     "disclosure_statement_units",
     "disclosure_statements",
     "disclosure_tables",

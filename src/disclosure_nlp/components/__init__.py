@@ -1,5 +1,7 @@
 """Pipeline components, one module each; importing this registers their factories."""
 
+from .names import NameRecognizer, make_name_recognizer
+from .quantities import QuantityRecognizer, make_quantity_recognizer
 from .report_meta import ReportMetaInferrer, make_report_meta
 from .sections import SectionSegmenter, make_section_segmenter
 from .statement_units import StatementUnitSplitter, make_statement_unit_splitter
@@ -7,11 +9,15 @@ from .statements import StatementClassifier, make_statement_classifier
 from .tables import TableParser, make_table_parser
 
 __all__ = [
+    "NameRecognizer",
+    "QuantityRecognizer",
     "ReportMetaInferrer",
     "SectionSegmenter",
     "StatementClassifier",
     "StatementUnitSplitter",
     "TableParser",
+    "make_name_recognizer",
+    "make_quantity_recognizer",
     "make_report_meta",
     "make_section_segmenter",
     "make_statement_classifier",

@@ -1,0 +1,755 @@
+"""``disclosure_names``: CHANNEL, POLICY and DOC_NO entities.
+
+Names come in three shapes, and the finder reads each (rules:
+``resources/names.json``):
+
+- **Titles** in 《》 (nested marks and PDF line breaks allowed) are POLICY when
+  they end with a policy cue (条例, 办法, 通知, 要点 …) and are no budget or
+  report (GUIDELINE.md §8.11, §8.15); CHANNEL when they name an outlet
+  (《三明日报》) or a media word follows them or the list they stand in
+  (《项目进行时》《乡村梦想家》等专栏); otherwise nothing.
+- **Quoted names** (“” 「」 "" ‘’) are CHANNELs when a media word follows the
+  list they stand in (“扶贫政策法规”“建议提案”栏目, “中国上海”门户网站) or
+  precedes them (微信号“三明民政”), or when they name their medium themselves
+  (“惠企专栏”); quotes and media word stay outside the span (ANNOTATION.md §5).
+- **Unquoted names**: an owner plus a media word (县政府门户网站, 我‹局网站›,
+  靖江教育微信公众号, 三门峡广播电视台新闻频道), known outlets (人民网), URLs;
+  exact policy titles without marks (政府信息公开条例, 2018年政府信息公开工作要点);
+  document numbers (攀东府办〔2019〕29号, 国务院令第711号).
+
+``span._.value`` is the channel type for a CHANNEL and None otherwise;
+``span._.attrs`` holds the channel's name, owner and media word, the marks of a
+POLICY, and the issuer, year and serial of a DOC_NO.
+"""
+
+from __future__ import annotations
+
+import copy
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+import srsly
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from ..errors import Errors
+from ..evaluation.gold import CHANNEL_TYPES
+from ..extensions import register_extensions
+from ..normalize import parse_doc_number
+from ..resources import resource_path
+from .entity_spans import FoundEntity, resolve_overlaps, write_entities
+from .sections import to_simplified
+
+RULES_FILE = "names.json"
+_FRAGMENT_RE = re.compile(r"\{([A-Z_]+)\}")
+_CJK = "\u4e00-\u9fff"
+_SPACE_CHARS = " \t\u3000\u00a0"
+_COUNT_BEFORE_MEDIA_RE = re.compile(
+    r"[ \t]*等?[ \t]*(?:[0-9０-９]+|[一二两三四五六七八九十]+)?[ \t]*[个家类大]?[ \t]*"
+)
+_WORD_LIST_KEYS = (
+    "media_words", "quoted_media_words", "preceding_media_words", "title_channel_cues",
+    "title_following_media_words", "sub_channel_words", "quoted_own_media_words",
+)  # fmt: skip
+EXTEND_BACK = ("none", "owner", "name")
+_STRING_LIST_KEYS = (
+    "policy_cues", "non_policy_cues", "policy_cue_overrides", "short_policy_names",
+    "policy_owner_suffixes", "list_media_words", "owner_markers",
+    "generic_owners", "owner_stop_words", "needs_marked_owner", "place_names",
+    "doc_number_patterns", "issuer_stop_words", "generic_parts", "url_blockers_before",
+    "recurring_channel_types", "owner_free_media_words", "list_closers",
+)  # fmt: skip
+_INT_KEYS = (
+    "max_title_chars", "sub_channel_max_gap", "max_owner_chars", "recurring_name_min_chars",
+    "max_issuer_chars",
+)  # fmt: skip
+_MARK_KEYS = ("title_marks", "quote_marks")
+_OTHER_KEYS = (
+    "description", "quoted_policy_pattern", "policy_fragments", "list_separators",
+    "known_outlets", "url_pattern", "gap_stop_chars", "table_account_pattern",
+    "unquoted_policy_patterns",
+)  # fmt: skip
+
+
+@dataclass(frozen=True)
+class Marked:
+    """A title in 《》 or a quoted name: the marks' extent and the content's."""
+
+    start: int  # the opening mark
+    end: int  # after the closing mark
+    kind: str  # "title" or "quote"
+
+    @property
+    def inner(self) -> tuple[int, int]:
+        return self.start + 1, self.end - 1
+
+
+def _longest_first(items: Iterable[str]) -> list[str]:
+    return sorted(items, key=len, reverse=True)
+
+
+def _spaced(word: str) -> str:
+    """A regex of ``word`` that allows spaces and one line break between its characters."""
+    return "[ \\t\\u3000]*\\n?[ \\t\\u3000]*".join(re.escape(c) for c in word)
+
+
+class NameRules:
+    """The rule data of ``resources/names.json``, validated (read-only after loading)."""
+
+    KEYS = (*_OTHER_KEYS, *_WORD_LIST_KEYS, *_STRING_LIST_KEYS, *_INT_KEYS, *_MARK_KEYS)
+
+    def __init__(self, data: dict) -> None:
+        self._data = data
+
+    def __getitem__(self, key: str):
+        return self._data[key]
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, NameRules) and self._data == other._data
+
+    __hash__ = None  # type: ignore[assignment]
+
+    @classmethod
+    def from_dict(cls, data: dict, path: str = "<dict>") -> NameRules:
+        """Validate and build the rules; raises ValueError with a coded message."""
+        for key in data:
+            if key not in cls.KEYS:
+                raise ValueError(Errors.E022.format(key=key, what=path, allowed=cls.KEYS))
+        missing = [k for k in cls.KEYS if k != "description" and k not in data]
+        if missing:
+            raise ValueError(Errors.E070.format(path=path, keys=missing))
+        for key in _WORD_LIST_KEYS:
+            for entry in data[key]:
+                if set(entry) != {"word", "type"} or entry["type"] not in CHANNEL_TYPES:
+                    raise ValueError(Errors.E074.format(entry=entry, key=key, path=path))
+        for entry in data["known_outlets"]:
+            if set(entry) != {"name", "type"} or entry["type"] not in CHANNEL_TYPES:
+                raise ValueError(Errors.E074.format(entry=entry, key="known_outlets", path=path))
+        for entry in data["unquoted_policy_patterns"]:
+            if set(entry) != {"pattern", "extend_back"} or entry["extend_back"] not in EXTEND_BACK:
+                raise ValueError(
+                    Errors.E020.format(
+                        path=path,
+                        problem=f"unquoted_policy_patterns entry {entry!r}: give a pattern and "
+                        f"extend_back, one of {EXTEND_BACK}",
+                    )
+                )
+        for key in _STRING_LIST_KEYS:
+            if not all(isinstance(x, str) and x for x in data[key]):
+                raise ValueError(
+                    Errors.E020.format(path=path, problem=f"{key} must be non-empty strings")
+                )
+        for key in _INT_KEYS:
+            if not isinstance(data[key], int) or data[key] < 1:
+                raise ValueError(Errors.E020.format(path=path, problem=f"{key} must be >= 1"))
+        for key in _MARK_KEYS:
+            marks = data[key]
+            if set(marks) != {"open", "close"} or not marks["open"] or not marks["close"]:
+                raise ValueError(
+                    Errors.E020.format(path=path, problem=f"{key} needs open and close marks")
+                )
+        rules = cls(copy.deepcopy(data))
+        NameFinder(rules, path)  # compiles every regex: fails early on a bad one
+        return rules
+
+    def to_dict(self) -> dict:
+        return copy.deepcopy(self._data)
+
+
+def load_name_rules(path: Path | None = None) -> NameRules:
+    """Read and validate the rules: the packaged file unless a path is given."""
+    path = Path(path) if path else resource_path(RULES_FILE)
+    return NameRules.from_dict(srsly.read_json(path), str(path))
+
+
+def _compile(pattern: str, path: str, what: str) -> re.Pattern:
+    try:
+        return re.compile(pattern)
+    except re.error as err:
+        raise ValueError(Errors.E020.format(path=path, problem=f"{what}: {err}")) from err
+
+
+class NameFinder:
+    """Pure logic: a text in, CHANNEL, POLICY and DOC_NO :class:`FoundEntity` records out."""
+
+    def __init__(self, rules: NameRules, path: str = "<rules>") -> None:
+        self.rules = rules
+        self.title_open, self.title_close = (
+            rules["title_marks"]["open"],
+            rules["title_marks"]["close"],
+        )
+        self.quote_open, self.quote_close = (
+            rules["quote_marks"]["open"],
+            rules["quote_marks"]["close"],
+        )
+        marks = re.escape(self.title_open + self.title_close)
+        self.title_mark_re = re.compile(f"[{marks}]")
+        opens, closes = re.escape(self.quote_open), re.escape(self.quote_close)
+        self.quote_re = re.compile(f"[{opens}](?P<body>[^{opens}{closes}\\n]{{1,40}}?)[{closes}]")
+        self.separators = rules["list_separators"] + _SPACE_CHARS
+        self.media = self._word_types("media_words")
+        self.media_re = _compile(
+            "|".join(
+                _spaced(w) + ("(?![上民格络页点友址签购店吧红速状管评课])" if w == "网" else "")
+                for w in _longest_first(self.media)
+            ),
+            path,
+            "media_words",
+        )
+        self.quoted_media = self._word_types("quoted_media_words")
+        self.quoted_media_re = self._starts_with("quoted_media_words", path)
+        self.title_media = self._word_types("title_following_media_words")
+        self.title_media_re = self._starts_with("title_following_media_words", path)
+        self.preceding_media = self._word_types("preceding_media_words")
+        self.title_cues = self._word_types("title_channel_cues")
+        self.sub_channels = self._word_types("sub_channel_words")
+        self.list_media_re = _compile(
+            "(?:" + "|".join(map(re.escape, _longest_first(rules["list_media_words"]))) + ")",
+            path,
+            "list_media_words",
+        )
+        self.outlets = {e["name"]: e["type"] for e in rules["known_outlets"]}
+        self.outlet_re = _compile(
+            "|".join(map(re.escape, _longest_first(self.outlets))) or "(?!)", path, "known_outlets"
+        )
+        self.url_re = _compile(rules["url_pattern"], path, "url_pattern")
+        self.quoted_policy_re = _compile(
+            rules["quoted_policy_pattern"], path, "quoted_policy_pattern"
+        )
+        fragments = rules["policy_fragments"]
+        self.unquoted_policy_res = [
+            (
+                _compile(
+                    _FRAGMENT_RE.sub(lambda m: fragments.get(m.group(1), m.group(0)), e["pattern"]),
+                    path,
+                    e["pattern"],
+                ),
+                e["extend_back"],
+            )
+            for e in rules["unquoted_policy_patterns"]
+        ]
+        self.list_closer_re = _compile(
+            "|".join(map(re.escape, _longest_first(rules["list_closers"]))), path, "list_closers"
+        )
+        self.owner_free_media = frozenset(rules["owner_free_media_words"])
+        self.short_name_re = _compile(
+            '简称[:：]?[“"《「]?(?P<name>'
+            + "|".join(map(re.escape, _longest_first(rules["short_policy_names"])))
+            + ')(?=[”"》」)）,，。;；、])',
+            path,
+            "short_policy_names",
+        )
+        self.parenthesized_account_re = _compile(
+            "(?P<media>"
+            + "|".join(map(re.escape, _longest_first(self.preceding_media)))
+            + f")[(（](?P<name>[{_CJK}A-Za-z0-9]{{2,16}})[)）]",
+            path,
+            "preceding_media_words",
+        )
+        self.doc_number_res = [
+            _compile(p, path, "doc_number_patterns") for p in rules["doc_number_patterns"]
+        ]
+        self.policy_cues = _longest_first(rules["policy_cues"])
+        self.stop_words = _longest_first(rules["owner_stop_words"])
+        self.generic_owners = frozenset(rules["generic_owners"])
+        self.owner_markers = tuple(rules["owner_markers"])
+        self.place_names = frozenset(rules["place_names"])
+        self.needs_marked_owner = frozenset(rules["needs_marked_owner"])
+        self.generic_parts = _longest_first(rules["generic_parts"])
+        self.quoted_own_media = self._word_types("quoted_own_media_words")
+        self.table_account_re = _compile(
+            rules["table_account_pattern"], path, "table_account_pattern"
+        )
+
+    def _word_types(self, key: str) -> dict[str, str]:
+        return {e["word"]: e["type"] for e in self.rules[key]}
+
+    def _starts_with(self, key: str, path: str) -> re.Pattern:
+        words = _longest_first(e["word"] for e in self.rules[key])
+        return _compile("(?:" + "|".join(map(_spaced, words)) + ")", path, key)
+
+    # titles and quotes ----------------------------------------------------
+    def titles(self, text: str) -> list[Marked]:
+        """Top-level titles in 《》 (inner marks belong to the outer title)."""
+        out = []
+        stack: list[int] = []
+        limit = self.rules["max_title_chars"]
+        for match in self.title_mark_re.finditer(text):
+            pos = match.start()
+            if text[pos] in self.title_open:
+                if stack and pos - stack[0] > limit:
+                    stack = []  # an unclosed mark long ago: start afresh
+                stack.append(pos)
+            elif stack:
+                start = stack.pop()
+                if not stack and pos - start <= limit:
+                    out.append(Marked(start, pos + 1, "title"))
+        return out
+
+    def quotes(self, text: str, titles: list[Marked]) -> list[Marked]:
+        """Quoted names outside titles (a quote inside 《沐阳“网”事》 is part of the title)."""
+        inside = [(t.start, t.end) for t in titles]
+        return [
+            Marked(m.start(), m.end(), "quote")
+            for m in self.quote_re.finditer(text)
+            if not any(s < m.start() < e for s, e in inside)
+        ]
+
+    def groups(self, text: str, items: list[Marked]) -> list[list[Marked]]:
+        """Runs of titles and quotes written as a list (《A》、《B》, “A”“B”)."""
+        out: list[list[Marked]] = []
+        for item in sorted(items, key=lambda m: m.start):
+            if out:
+                between = text[out[-1][-1].end : item.start]
+                if len(between) <= 2 and all(c in self.separators for c in between):
+                    out[-1].append(item)
+                    continue
+            out.append([item])
+        return out
+
+    def _after_list(self, text: str, end: int) -> int:
+        """Where a media word after a list would start: past 等, a count and a measure word."""
+        match = _COUNT_BEFORE_MEDIA_RE.match(text, end)
+        return match.end() if match else end
+
+    def is_policy_title(self, content: str) -> bool:
+        """Whether a title's content names a policy document (GUIDELINE.md §8.11, §8.15)."""
+        core = re.sub(r"[\s]+", "", content)
+        core = re.sub(r"[(（][^()（）]{0,12}[)）]$", "", core)  # (试行), （2025版）
+        if any(c in core for c in self.rules["non_policy_cues"]) and not any(
+            core.endswith(o) for o in self.rules["policy_cue_overrides"]
+        ):
+            return False
+        return any(core.endswith(cue) for cue in self.policy_cues)
+
+    def _title_cue_type(self, content: str) -> str | None:
+        """The channel type a title names by its ending: 《三明日报》 newspaper."""
+        core = content.strip()
+        for word in _longest_first(self.title_cues):
+            if core.endswith(word):
+                return self.title_cues[word]
+        return None
+
+    def _quoted_own_type(self, content: str) -> str | None:
+        """A quoted name that names its medium itself: “惠企专栏”, “云南省网上政务服务大厅”."""
+        core = content.strip()
+        for word in _longest_first(self.quoted_own_media):
+            if core.endswith(word) and len(core) > len(word):
+                return self.quoted_own_media[word]
+        return None
+
+    def marked_entities(self, text: str, titles: list[Marked], quotes: list[Marked]):
+        """CHANNEL and POLICY entities from titles and quoted names, list by list."""
+        found: list[FoundEntity] = []
+        for group in self.groups(text, [*titles, *quotes]):
+            after = self._after_list(text, group[-1].end)
+            following = self.quoted_media_re.match(text, after)
+            title_following = self.title_media_re.match(text, after)
+            listed = self.list_media_re.match(text, after)
+            before = text[max(0, group[0].start - 6) : group[0].start]
+            preceding = next(
+                (t for w, t in self.preceding_media.items() if before.rstrip(":： ").endswith(w)),
+                None,
+            )
+            for item in group:
+                start, end = item.inner
+                content = text[start:end]
+                if not content.strip():
+                    continue
+                ent = self._classify_marked(
+                    text, item, content, following, title_following, listed, preceding
+                )
+                if ent is not None:
+                    found.append(ent)
+        return found
+
+    def _classify_marked(
+        self,
+        text: str,
+        item: Marked,
+        content: str,
+        following: re.Match | None,
+        title_following: re.Match | None,
+        listed: re.Match | None,
+        preceding: str | None,
+    ) -> FoundEntity | None:
+        start, end = item.inner
+        marks = text[item.start] + text[item.end - 1]
+        if item.kind == "title":
+            cue = self._title_cue_type(content)
+            if cue is None and title_following is not None:
+                cue = self.title_media[_unspaced(title_following.group())]
+            if cue is None and following is not None:
+                cue = self.quoted_media[_unspaced(following.group())]
+            if cue is None and listed is not None and not self.is_policy_title(content):
+                cue = "other"
+            if cue is not None:
+                return self._channel(start, end, cue, content, marks)
+            if self.is_policy_title(content):
+                return FoundEntity(start, end, "POLICY", None, {"marks": marks})
+            return None
+        cue = self.outlets.get(content.strip())  # “学习强国”学习平台
+        if cue is not None:
+            pass
+        elif following is not None:
+            cue = self.quoted_media[_unspaced(following.group())]
+        elif preceding is not None:
+            cue = preceding
+        else:
+            cue = self._quoted_own_type(content)
+            if cue is None and listed is not None:
+                cue = "other"
+        if cue is not None:
+            return self._channel(start, end, cue, content, marks)
+        if self.quoted_policy_re.search(content):
+            return FoundEntity(start, end, "POLICY", None, {"marks": marks})
+        return None
+
+    @staticmethod
+    def _channel(
+        start: int,
+        end: int,
+        kind: str,
+        name: str,
+        marks: str | None = None,
+        owner: str | None = None,
+        media: str | None = None,
+    ) -> FoundEntity:
+        """A CHANNEL: its type is the value; name, marks, owner and media word go to attrs."""
+        attrs = {"type": kind, "name": re.sub(r"\s+", "", name)}
+        if marks:
+            attrs["marks"] = marks
+        if owner:
+            attrs["owner"] = owner
+        if media:
+            attrs["media"] = media
+        return FoundEntity(start, end, "CHANNEL", kind, attrs)
+
+    # unquoted channels ------------------------------------------------------
+    def owner_start(self, text: str, media_start: int) -> int:
+        """Where the owner before a media word begins (after 通过, 在, 我 …)."""
+        limit = self.rules["max_owner_chars"]
+        pos = media_start
+        while pos > 0 and media_start - pos < limit:
+            char = text[pos - 1]
+            if "\u4e00" <= char <= "\u9fff":
+                pos -= 1
+            elif char in " \u3000" and pos - 1 > 0 and "\u4e00" <= text[pos - 2] <= "\u9fff":
+                pos -= 1  # a PDF space inside a name
+            else:
+                break
+        window = text[pos:media_start]
+        cut = 0
+        for word in self.stop_words:
+            i = window.rfind(word)
+            if i >= 0 and i + len(word) > cut:
+                cut = i + len(word)
+        for match in self.media_re.finditer(window, cut):
+            cut = max(cut, match.end())  # an owner holds no other medium (微博微信)
+        return pos + cut + (len(window[cut:]) - len(window[cut:].lstrip()))
+
+    def is_owner(self, owner: str, kind: str, name: str, media: str = "") -> bool:
+        """Whether ``owner`` makes a named outlet of its media word."""
+        core = re.sub(r"\s+", "", owner)
+        if not core or core in self.generic_owners:
+            return False
+        if name in self.outlets or core in self.place_names:
+            return True
+        specific = core
+        for part in self.generic_parts:
+            specific = specific.replace(part, "")
+        marked = specific in self.place_names or any(m in specific for m in self.owner_markers)
+        if media in self.owner_free_media:
+            return marked or len(specific) >= 2
+        if kind in self.needs_marked_owner:
+            return marked
+        return len(core) >= 2
+
+    def unquoted_channels(self, text: str, covered: list[tuple[int, int]]) -> list[FoundEntity]:
+        found = []
+        for match in self.media_re.finditer(text):
+            mstart, mend = match.span()
+            if mstart > 0 and (
+                text[mstart - 1] in self.quote_close or text[mstart - 1] in self.title_close
+            ):
+                continue  # handled with the quoted name
+            if any(s <= mstart < e for s, e in covered):
+                continue
+            media = _unspaced(match.group())
+            kind = self.media[media]
+            start = self.owner_start(text, mstart)
+            owner = text[start:mstart]
+            if not self.is_owner(owner, kind, text[start:mend], media):
+                continue
+            end, kind = self._extend_sub_channel(text, mend, kind)
+            found.append(
+                self._channel(start, end, kind, text[start:end], owner=owner.strip(), media=media)
+            )
+        for match in self.outlet_re.finditer(text):
+            if match.start() > 0 and text[match.start() - 1] in self.quote_open + self.title_open:
+                continue
+            name = match.group()
+            end, kind = self._extend_sub_channel(text, match.end(), self.outlets[name])
+            found.append(self._channel(match.start(), end, kind, text[match.start() : end]))
+        return found
+
+    def _extend_sub_channel(self, text: str, end: int, kind: str) -> tuple[int, str]:
+        """Take in a column or channel written right after an outlet (…网站政府信息公开专栏)."""
+        if kind not in ("website", "tv_radio"):
+            return end, kind
+        gap = self.rules["sub_channel_max_gap"]
+        tail = text[end : end + gap + 10]
+        best = None
+        for word, sub_kind in self.sub_channels.items():
+            i = tail.find(word)
+            if i < 0 or i > gap:
+                continue
+            between = tail[:i]
+            if not all("\u4e00" <= c <= "\u9fff" for c in between):
+                continue
+            if any(c in self.rules["gap_stop_chars"] for c in between) or any(
+                w in between for w in self.stop_words
+            ):
+                continue
+            if best is None or i + len(word) > best[0]:
+                best = (i + len(word), sub_kind)
+        if best is None:
+            return end, kind
+        return end + best[0], best[1]
+
+    def urls(self, text: str) -> list[FoundEntity]:
+        found = []
+        blockers = tuple(self.rules["url_blockers_before"])
+        for match in self.url_re.finditer(text):
+            url = match.group()
+            if "." not in url or url.replace(".", "").isdigit():
+                continue
+            before = text[max(0, match.start() - 6) : match.start()].rstrip(" :：")
+            if before.endswith(blockers):
+                continue  # an e-mail address with its @ lost
+            found.append(self._channel(match.start(), match.end(), "website", url))
+        return found
+
+    def parenthesized_accounts(self, text: str) -> list[FoundEntity]:
+        """微信公众号(三门峡微扶贫), 微信 | 首善茅坪 |: an account's name after its medium."""
+        found = []
+        for regex in (self.parenthesized_account_re, self.table_account_re):
+            for m in regex.finditer(text):
+                kind = self.preceding_media.get(m["media"], "wechat")
+                if m["media"] == "微博":
+                    kind = "weibo"
+                found.append(
+                    self._channel(m.start("name"), m.end("name"), kind, m["name"], media=m["media"])
+                )
+        return found
+
+    def recurring_channels(
+        self, text: str, found: list[FoundEntity], covered: list[tuple[int, int]]
+    ) -> list[FoundEntity]:
+        """A channel name found once is a channel wherever else it stands unquoted."""
+        names = {}
+        for ent in found:
+            name = text[ent.start : ent.end]
+            if (
+                ent.label == "CHANNEL"
+                and ent.value in self.rules["recurring_channel_types"]
+                and len(name) >= self.rules["recurring_name_min_chars"]
+                and all("\u4e00" <= c <= "\u9fff" for c in name)
+                and name not in self.generic_owners
+            ):
+                names.setdefault(name, ent.value)
+        if not names:
+            return []
+        taken = [(e.start, e.end) for e in found] + covered
+        out = []
+        pattern = re.compile("|".join(map(re.escape, _longest_first(names))))
+        for match in pattern.finditer(text):
+            if any(s < match.end() and match.start() < e for s, e in taken):
+                continue
+            out.append(
+                self._channel(match.start(), match.end(), names[match.group()], match.group())
+            )
+        return out
+
+    # policies and document numbers ------------------------------------------
+    def unquoted_policies(self, text: str, covered: list[tuple[int, int]]) -> list[FoundEntity]:
+        found = []
+        suffixes = tuple(self.rules["policy_owner_suffixes"])
+        for regex, extend_back in self.unquoted_policy_res:
+            for match in regex.finditer(text):
+                start = match.start()
+                if any(s < start < e for s, e in covered):
+                    continue  # inside a title or quote: that one decides
+                if extend_back == "owner":
+                    # an issuer written before the year: ，市财政局2019年工作要点
+                    owner_start = self.owner_start(text, start)
+                    owner = text[owner_start:start]
+                    before = text[owner_start - 1 : owner_start] if owner_start else ""
+                    if owner.endswith(suffixes) and (not before or not before.isalnum()):
+                        start = owner_start
+                elif extend_back == "name":
+                    start = self.owner_start(text, start)
+                found.append(FoundEntity(start, match.end(), "POLICY", None, {"marks": None}))
+        for match in self.short_name_re.finditer(text):
+            found.append(
+                FoundEntity(
+                    match.start("name"),
+                    match.end("name"),
+                    "POLICY",
+                    None,
+                    {"marks": None, "short_name": True},
+                )
+            )
+        return found
+
+    def doc_numbers(self, text: str) -> list[FoundEntity]:
+        found = []
+        stops = _longest_first(self.rules["issuer_stop_words"])
+        for regex in self.doc_number_res:
+            for match in regex.finditer(text):
+                start = match.start()
+                if "issuer" in regex.groupindex:
+                    issuer = match["issuer"]
+                else:  # the issuer is the run of Chinese characters before the bracket
+                    first = start
+                    while (
+                        first > 0
+                        and start - first < self.rules["max_issuer_chars"]
+                        and "\u4e00" <= text[first - 1] <= "\u9fff"
+                    ):
+                        first -= 1
+                    if start - first < 2:
+                        continue
+                    issuer, start = text[first:start], first
+                cut = 0
+                for word in stops:
+                    i = issuer.rfind(word)
+                    if i >= 0 and i + len(word) > cut and len(issuer) - (i + len(word)) >= 2:
+                        cut = i + len(word)
+                start += cut
+                number = parse_doc_number(text[start : match.end()])
+                attrs = dict(number) if number else {"issuer": issuer[cut:]}
+                found.append(FoundEntity(start, match.end(), "DOC_NO", None, attrs))
+        return found
+
+    # the whole text -------------------------------------------------------
+    def find(self, text: str, report_year: int | None = None) -> list[FoundEntity]:
+        """Every CHANNEL, POLICY and DOC_NO of ``text``, overlaps resolved.
+
+        The text is read in simplified characters (one for one, so offsets hold),
+        so traditional 網站, 條例 and 電視臺 work like 网站, 条例 and 电视台.
+        """
+        text = to_simplified(text)
+        titles = self.titles(text)
+        quotes = self.quotes(text, titles)
+        found = self.marked_entities(text, titles, quotes)
+        covered = [(m.start, m.end) for m in (*titles, *quotes)]
+        found += self.unquoted_channels(text, covered)
+        found += self.urls(text)
+        found += self.parenthesized_accounts(text)
+        found += self.unquoted_policies(text, covered)
+        found += self.doc_numbers(text)
+        found = resolve_overlaps(found)
+        found = resolve_overlaps([*found, *self.listed_channels(text, found)])
+        return resolve_overlaps([*found, *self.recurring_channels(text, found, covered)])
+
+    def listed_channels(self, text: str, found: list[FoundEntity]) -> list[FoundEntity]:
+        """Names listed with a channel before 等平台 are channels too (健康新东河、…等平台)."""
+        out = []
+        channels = {(e.start, e.end) for e in found if e.label == "CHANNEL"}
+        taken = [(e.start, e.end) for e in found]
+        for match in self.list_closer_re.finditer(text):
+            head = max(0, match.start() - 120)
+            segment = text[head : match.start()]
+            cut = max(segment.rfind(c) for c in "。；;，,：:\n()（）") + 1
+            pieces = segment[cut:].split("、")
+            if len(pieces) < 2:
+                continue
+            items = []
+            pos = head + cut
+            for item in pieces:
+                items.append((pos, pos + len(item)))
+                pos += len(item) + 1
+            first_start = self.owner_start(text, items[0][1])
+            items[0] = (max(items[0][0], first_start), items[0][1])
+            if not any(item in channels for item in items):
+                continue
+            for start, end in items:
+                name = text[start:end]
+                if not 2 <= len(name) <= 16 or not all("\u4e00" <= c <= "\u9fff" for c in name):
+                    continue
+                if any(s < end and start < e for s, e in taken):
+                    continue
+                if name in self.generic_owners or self.media_re.search(name):
+                    continue
+                out.append(self._channel(start, end, "other", name))
+        return out
+
+
+def _unspaced(text: str) -> str:
+    return re.sub(r"\s+", "", text)
+
+
+class NameRecognizer:
+    """spaCy component: CHANNEL, POLICY and DOC_NO entities in ``doc.ents``."""
+
+    def __init__(self, nlp: Language, name: str = "disclosure_names", overwrite: bool = False):
+        register_extensions()
+        self.name = name
+        self.overwrite = overwrite
+        self.set_rules(load_name_rules())
+
+    def initialize(
+        self,
+        get_examples: Callable | None = None,
+        *,
+        nlp: Language | None = None,
+        rules_path: str | None = None,
+    ) -> None:
+        """Load the rules: the packaged ``names.json`` unless a path is given."""
+        self.set_rules(load_name_rules(Path(rules_path) if rules_path else None))
+
+    def set_rules(self, rules: NameRules) -> None:
+        self.rules = rules
+        self.finder = NameFinder(rules)
+
+    def find(self, text: str) -> list[FoundEntity]:
+        """The entities this component assigns, as data (no Doc needed)."""
+        return self.finder.find(text)
+
+    def __call__(self, doc: Doc) -> Doc:
+        if len(doc):
+            write_entities(doc, self.finder.find(doc.text), overwrite=self.overwrite)
+        return doc
+
+    def to_disk(self, path: Path, *, exclude: Iterable[str] = ()) -> None:
+        path = Path(path)
+        path.mkdir(parents=True, exist_ok=True)
+        srsly.write_json(path / RULES_FILE, self.rules.to_dict())
+
+    def from_disk(self, path: Path, *, exclude: Iterable[str] = ()) -> NameRecognizer:
+        self.set_rules(load_name_rules(Path(path) / RULES_FILE))
+        return self
+
+    def to_bytes(self, *, exclude: Iterable[str] = ()) -> bytes:
+        return srsly.msgpack_dumps(self.rules.to_dict())
+
+    def from_bytes(self, data: bytes, *, exclude: Iterable[str] = ()) -> NameRecognizer:
+        self.set_rules(NameRules.from_dict(srsly.msgpack_loads(data), "<bytes>"))
+        return self
+
+
+@Language.factory(
+    "disclosure_names",
+    assigns=["doc.ents", "span._.value", "span._.attrs"],
+    requires=["doc.spans"],
+    default_config={"overwrite": False},
+)
+def make_name_recognizer(nlp: Language, name: str, overwrite: bool) -> NameRecognizer:
+    """Factory of :class:`NameRecognizer` (rules arrive through ``initialize``).
+
+    ``overwrite``: drop the entities already in ``doc.ents`` instead of merging with them.
+    """
+    return NameRecognizer(nlp, name, overwrite=overwrite)

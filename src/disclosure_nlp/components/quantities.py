@@ -1,0 +1,550 @@
+"""``disclosure_quantities``: COUNT, PERCENT, MONEY, DATE and HOTLINE entities.
+
+Regular expressions over ``doc.text`` (built once from the fragments and
+patterns of ``resources/quantities.json``) find the candidates; small checks
+drop what the guideline excludes (durations such as 3个工作日, ordinals,
+frequencies such as 每周一次, fixed expressions, postcodes and other digit runs
+that are no phone number); the package's normalizers give the values:
+:func:`~disclosure_nlp.normalize.parse_count`, ``parse_percent``,
+``parse_money``, ``parse_date`` (with the report year of ``doc._.report`` for
+dates written without one) and ``normalize_phone``.
+
+Modifiers written before a number (近, 约, 超过, 累计, 共 …) stay outside the
+span and go into ``span._.attrs["modifiers"]``, with the unit, whether the
+value is approximate (100余篇, 50人左右) and, for counts, the item counted
+(发布信息2889条 → 信息).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import srsly
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from ..errors import DisclosureError, Errors
+from ..extensions import register_extensions
+from ..normalize import (
+    normalize_phone,
+    parse_count,
+    parse_date,
+    parse_money,
+    parse_number,
+    parse_percent,
+)
+from ..normalize.phones import is_plausible_phone
+from ..resources import resource_path
+from .entity_spans import FoundEntity, resolve_overlaps, write_entities
+from .sections import to_simplified
+
+RULES_FILE = "quantities.json"
+QUANTITY_LABELS = ("COUNT", "PERCENT", "MONEY", "DATE", "HOTLINE")
+KINDS = (
+    "date", "bare_year", "year_part", "month_day", "percent", "money", "count", "count_items",
+    "count_bare", "phone", "phone_with_cue",
+)  # fmt: skip
+MAGNITUDES = {"亿": "一亿", "万": "一万", "千万": "一千万", "百万": "一百万"}
+_FRAGMENT_RE = re.compile(r"\{([A-Z_]+)\}")
+_CJK_RE = re.compile(r"[\u4e00-\u9fff]")
+_PUNCT_BEFORE_ITEM = re.compile(r"[\s,，。；;：:、()（）“”\"《》0-9０-９]")
+
+
+@dataclass(frozen=True)
+class Pattern:
+    """One way an entity is written: its regex and how to read a match."""
+
+    name: str
+    label: str
+    kind: str
+    pattern: str
+
+
+# the same texts recur in a report (2019年, 100%): parse each once
+_parse_date = lru_cache(maxsize=4096)(parse_date)
+_parse_count = lru_cache(maxsize=4096)(parse_count)
+
+
+def _alternation(items: Iterable[str]) -> str:
+    """A regex alternation of literal strings, longest first."""
+    return "|".join(re.escape(i) for i in sorted(items, key=len, reverse=True))
+
+
+@dataclass(frozen=True)
+class QuantityRules:
+    """The rule data of ``resources/quantities.json``, validated."""
+
+    fragments: tuple[tuple[str, str], ...]
+    patterns: tuple[Pattern, ...]
+    year_edge_blockers: tuple[str, ...]
+    money_units: tuple[str, ...]
+    money_blockers: tuple[str, ...]
+    count_units: tuple[str, ...]
+    unit_blockers: tuple[tuple[str, tuple[str, ...]], ...]
+    modifiers_before: tuple[str, ...]
+    frequency_markers: tuple[str, ...]
+    frequency_window: int
+    chinese_number_glue: str
+    fixed_expressions: tuple[str, ...]
+    phone_cues: tuple[str, ...]
+    phone_cue_window: int
+    part_of_year_blockers: tuple[str, ...]
+    chinese_one_units: tuple[str, ...]
+    quote_marks: tuple[str, str]
+    slogan_window: int
+    item_verbs: frozenset[str]
+    description: dict | str | None = None
+
+    KEYS = (
+        "description", "fragments", "patterns", "year_edge_blockers", "money_units",
+        "money_blockers", "count_units", "unit_blockers", "modifiers_before",
+        "frequency_markers", "frequency_window", "chinese_number_glue", "fixed_expressions",
+        "phone_cues", "phone_cue_window", "part_of_year_blockers", "chinese_one_units",
+        "quote_marks", "slogan_window", "item_verbs",
+    )  # fmt: skip
+    PATTERN_KEYS = ("name", "label", "kind", "pattern")
+
+    @classmethod
+    def from_dict(cls, data: dict, path: str = "<dict>") -> QuantityRules:
+        """Validate and build the rules; raises ValueError with a coded message."""
+        for key in data:
+            if key not in cls.KEYS:
+                raise ValueError(Errors.E022.format(key=key, what=path, allowed=cls.KEYS))
+        missing = [k for k in cls.KEYS if k != "description" and k not in data]
+        if missing:
+            raise ValueError(Errors.E070.format(path=path, keys=missing))
+        patterns = []
+        for entry in data["patterns"]:
+            for key in entry:
+                if key not in cls.PATTERN_KEYS:
+                    raise ValueError(
+                        Errors.E022.format(
+                            key=key, what=f"{path} patterns", allowed=cls.PATTERN_KEYS
+                        )
+                    )
+            if entry["label"] not in QUANTITY_LABELS:
+                raise ValueError(
+                    Errors.E071.format(label=entry["label"], path=path, allowed=QUANTITY_LABELS)
+                )
+            if entry["kind"] not in KINDS:
+                raise ValueError(Errors.E072.format(kind=entry["kind"], path=path, allowed=KINDS))
+            patterns.append(Pattern(**{k: entry[k] for k in cls.PATTERN_KEYS}))
+        for key in ("frequency_window", "phone_cue_window", "slogan_window"):
+            if not isinstance(data[key], int) or data[key] < 0:
+                raise ValueError(
+                    Errors.E020.format(path=path, problem=f"{key} must be an integer >= 0")
+                )
+        rules = cls(
+            fragments=tuple((k, v) for k, v in data["fragments"].items()),
+            patterns=tuple(patterns),
+            year_edge_blockers=tuple(data["year_edge_blockers"]),
+            money_units=tuple(data["money_units"]),
+            money_blockers=tuple(data["money_blockers"]),
+            count_units=tuple(data["count_units"]),
+            unit_blockers=tuple((u, tuple(b)) for u, b in data["unit_blockers"].items()),
+            modifiers_before=tuple(data["modifiers_before"]),
+            frequency_markers=tuple(data["frequency_markers"]),
+            frequency_window=data["frequency_window"],
+            chinese_number_glue="".join(data["chinese_number_glue"]),
+            fixed_expressions=tuple(data["fixed_expressions"]),
+            phone_cues=tuple(data["phone_cues"]),
+            phone_cue_window=data["phone_cue_window"],
+            part_of_year_blockers=tuple(data["part_of_year_blockers"]),
+            chinese_one_units=tuple(data["chinese_one_units"]),
+            quote_marks=(data["quote_marks"]["open"], data["quote_marks"]["close"]),
+            slogan_window=data["slogan_window"],
+            item_verbs=frozenset(data["item_verbs"]),
+            description=data.get("description"),
+        )
+        rules.compile(path)  # fails early on a bad regex
+        return rules
+
+    def to_dict(self) -> dict:
+        return {
+            "description": self.description,
+            "fragments": dict(self.fragments),
+            "patterns": [
+                {"name": p.name, "label": p.label, "kind": p.kind, "pattern": p.pattern}
+                for p in self.patterns
+            ],
+            "year_edge_blockers": list(self.year_edge_blockers),
+            "money_units": list(self.money_units),
+            "money_blockers": list(self.money_blockers),
+            "count_units": list(self.count_units),
+            "unit_blockers": {u: list(b) for u, b in self.unit_blockers},
+            "modifiers_before": list(self.modifiers_before),
+            "frequency_markers": list(self.frequency_markers),
+            "frequency_window": self.frequency_window,
+            "chinese_number_glue": list(self.chinese_number_glue),
+            "fixed_expressions": list(self.fixed_expressions),
+            "phone_cues": list(self.phone_cues),
+            "phone_cue_window": self.phone_cue_window,
+            "part_of_year_blockers": list(self.part_of_year_blockers),
+            "chinese_one_units": list(self.chinese_one_units),
+            "quote_marks": {"open": self.quote_marks[0], "close": self.quote_marks[1]},
+            "slogan_window": self.slogan_window,
+            "item_verbs": sorted(self.item_verbs),
+        }
+
+    def list_fragments(self) -> dict[str, str]:
+        """The fragments built from the word lists, which patterns may use as well."""
+        blockers = dict(self.unit_blockers)
+        units = []
+        for unit in sorted(self.count_units, key=len, reverse=True):
+            block = blockers.get(unit)
+            units.append(re.escape(unit) + (f"(?!{_alternation(block)})" if block else ""))
+        first_chars = sorted({u[0] for u in self.count_units})
+        return {
+            "COUNT_UNITS": "(?:" + "|".join(units) + ")",
+            "UNIT_FIRST": "[" + re.escape("".join(first_chars)) + "]",
+            "MONEY_UNITS": f"(?:{_alternation(self.money_units)})",
+            "MONEY_BLOCK": f"(?:{_alternation(self.money_blockers) or '(?!)'})",
+            "YEAR_EDGE_BLOCK": f"(?:{_alternation(self.year_edge_blockers) or '(?!)'})",
+        }
+
+    def expand(self, pattern: str, path: str = "<rules>") -> str:
+        """Replace the ``{NAME}`` fragments of a pattern, recursively."""
+        fragments = {**self.list_fragments(), **dict(self.fragments)}
+
+        def substitute(text: str, depth: int) -> str:
+            if depth > len(fragments) + 1:
+                raise ValueError(Errors.E020.format(path=path, problem="fragments refer in a loop"))
+
+            def one(match: re.Match) -> str:
+                name = match.group(1)
+                if name not in fragments:
+                    raise ValueError(Errors.E073.format(name=name, path=path))
+                return substitute(fragments[name], depth + 1)
+
+            return _FRAGMENT_RE.sub(one, text)
+
+        return substitute(pattern, 0)
+
+    def compile(self, path: str = "<rules>") -> list[tuple[Pattern, re.Pattern]]:
+        """Every pattern with its compiled regex."""
+        compiled = []
+        for pattern in self.patterns:
+            source = self.expand(pattern.pattern, path)
+            try:
+                compiled.append((pattern, re.compile(source)))
+            except re.error as err:
+                raise ValueError(
+                    Errors.E020.format(path=path, problem=f"pattern {pattern.name!r}: {err}")
+                ) from err
+        return compiled
+
+
+def load_quantity_rules(path: Path | None = None) -> QuantityRules:
+    """Read and validate the rules: the packaged file unless a path is given."""
+    path = Path(path) if path else resource_path(RULES_FILE)
+    return QuantityRules.from_dict(srsly.read_json(path), str(path))
+
+
+class QuantityFinder:
+    """Pure logic: a text and its report year in, :class:`FoundEntity` records out."""
+
+    def __init__(self, rules: QuantityRules) -> None:
+        self.rules = rules
+        self.compiled = rules.compile()
+        self.fixed_re = (
+            re.compile(_alternation(rules.fixed_expressions)) if rules.fixed_expressions else None
+        )
+        self.modifiers = tuple(sorted(rules.modifiers_before, key=len, reverse=True))
+        self.readers: dict[str, Callable[[str, re.Match, int | None], FoundEntity | None]] = {
+            "date": self._date,
+            "bare_year": self._bare_year,
+            "year_part": self._year_part,
+            "month_day": self._month_day,
+            "percent": self._percent,
+            "money": self._money,
+            "count": self._count,
+            "count_items": self._count_items,
+            "count_bare": self._count_bare,
+            "phone": self._phone,
+            "phone_with_cue": self._phone_with_cue,
+        }
+
+    # helpers ---------------------------------------------------------------
+    @staticmethod
+    def _extent(match: re.Match) -> tuple[int, int]:
+        """The span of a match: its ``span``/``span2`` group where it has one."""
+        for group in ("span", "span2", "span3"):
+            if group in match.re.groupindex and match.group(group) is not None:
+                return match.start(group), match.end(group)
+        return match.start(), match.end()
+
+    def modifiers_before(self, text: str, start: int) -> list[str]:
+        """The modifiers written right before ``start`` (近, 超过, 累计 …), in reading order."""
+        window = text[max(0, start - 8) : start]
+        found: list[str] = []
+        while True:
+            stripped = window.rstrip(" \t\u3000")
+            modifier = next((m for m in self.modifiers if stripped.endswith(m)), None)
+            if modifier is None:
+                return found[::-1]
+            found.append(modifier)
+            window = stripped[: -len(modifier)]
+
+    def _is_frequency(self, text: str, start: int) -> bool:
+        window = text[max(0, start - self.rules.frequency_window) : start]
+        return any(m in window for m in self.rules.frequency_markers)
+
+    def _is_slogan(self, text: str, start: int, end: int) -> bool:
+        """A number in a quoted slogan: “四个意识”, “两个维护”."""
+        opening, closing = self.rules.quote_marks
+        if start == 0 or text[start - 1] not in opening:
+            return False
+        return any(c in closing for c in text[end : end + self.rules.slogan_window])
+
+    def _glued_chinese_number(self, text: str, start: int) -> bool:
+        """A Chinese numeral that continues a word (统一, 进一步, 第十二)."""
+        return (
+            start > 0
+            and not text[start].isascii()
+            and not text[start].isdigit()
+            and text[start - 1] in self.rules.chinese_number_glue
+        )
+
+    # readers: one per pattern kind -------------------------------------------
+    def _date(self, text: str, match: re.Match, year: int | None) -> FoundEntity | None:
+        start, end = self._extent(match)
+        value = _parse_date(text[start:end], year)
+        if value is None:
+            return None
+        # a month or day written without its year took the report's year
+        attrs = {"year_from": "report"} if _parse_date(text[start:end], None) is None else {}
+        return FoundEntity(start, end, "DATE", value, attrs)
+
+    def _bare_year(self, text: str, match: re.Match, year: int | None) -> FoundEntity | None:
+        start, end = self._extent(match)
+        value = _parse_date(text[start:end] + "年")
+        return None if value is None else FoundEntity(start, end, "DATE", value, {})
+
+    def _year_part(self, text: str, match: re.Match, year: int | None) -> FoundEntity | None:
+        start, end = match.span()
+        before = text[max(0, start - 3) : start]
+        if any(before.endswith(b) for b in self.rules.part_of_year_blockers):
+            return None
+        value = _parse_date(text[start:end], year) if year is not None else None
+        if year is not None and value is None:
+            return None
+        return FoundEntity(start, end, "DATE", value, {"year_from": "report"})
+
+    def _month_day(self, text: str, match: re.Match, year: int | None) -> FoundEntity | None:
+        start, end = match.span()
+        value = _parse_date(f"{match['month']}月{match['day']}日", year) if year else None
+        if year is not None and value is None:
+            return None
+        return FoundEntity(start, end, "DATE", value, {"year_from": "report"})
+
+    def _percent(self, text: str, match: re.Match, year: int | None) -> FoundEntity | None:
+        start, end = match.span()
+        try:
+            number = parse_percent(text[start:end])
+        except DisclosureError:
+            return None
+        attrs = {"approximate": number.approximate, "modifiers": self.modifiers_before(text, start)}
+        return FoundEntity(start, end, "PERCENT", number.value, attrs)
+
+    def _money(self, text: str, match: re.Match, year: int | None) -> FoundEntity | None:
+        start, end = match.span()
+        if self._glued_chinese_number(text, start):
+            return None
+        try:
+            money = parse_money(text[start:end])
+        except DisclosureError:
+            return None
+        attrs = {
+            "unit": money.unit,
+            "approximate": money.approximate,
+            "modifiers": self.modifiers_before(text, start),
+        }
+        return FoundEntity(start, end, "MONEY", money.value, attrs)
+
+    def _count(self, text: str, match: re.Match, year: int | None) -> FoundEntity | None:
+        start, end = match.span()
+        if self._glued_chinese_number(text, start) or self._is_frequency(text, start):
+            return None
+        if self._is_slogan(text, start, end):
+            return None
+        if match["num"] in ("一", "壹") and match["unit"] not in self.rules.chinese_one_units:
+            return None  # 一批, 一项, 一支: idioms far more often than reported counts
+        try:
+            count = _parse_count(text[start:end])
+            value, unit, approximate = count.value, count.unit, count.approximate
+        except DisclosureError:
+            number = parse_number(match["num"])
+            if number is None:
+                return None
+            value, unit, approximate = number.value, match["unit"], number.approximate
+        attrs = {
+            "unit": unit,
+            "approximate": approximate,
+            "modifiers": self.modifiers_before(text, start),
+        }
+        return FoundEntity(start, end, "COUNT", value, attrs)
+
+    def _count_items(self, text: str, match: re.Match, year: int | None) -> FoundEntity | None:
+        start, end = match.span()
+        if self._glued_chinese_number(text, start):
+            return None
+        number = parse_number(match["num"])
+        if number is None:
+            return None
+        attrs = {"unit": match["unit"], "approximate": False, "item": match["unit"]}
+        attrs["modifiers"] = self.modifiers_before(text, start)
+        return FoundEntity(start, end, "COUNT", number.value, attrs)
+
+    def _count_bare(self, text: str, match: re.Match, year: int | None) -> FoundEntity | None:
+        start, end = match.span()
+        written = text[start:end]
+        number = parse_number(MAGNITUDES.get(written, written))
+        if number is None:
+            return None
+        attrs = {
+            "unit": None,
+            "approximate": number.approximate,
+            "modifiers": self.modifiers_before(text, start),
+        }
+        return FoundEntity(start, end, "COUNT", number.value, attrs)
+
+    def _phone(self, text: str, match: re.Match, year: int | None) -> FoundEntity | None:
+        start, end = match.span()
+        digits = normalize_phone(text[start:end])
+        if not is_plausible_phone(digits):
+            return None
+        return FoundEntity(start, end, "HOTLINE", digits, {})
+
+    def _phone_with_cue(self, text: str, match: re.Match, year: int | None) -> FoundEntity | None:
+        start, end = match.span()
+        window = text[max(0, start - self.rules.phone_cue_window) : start]
+        window = window.rsplit("\n", 1)[-1]
+        if not any(cue in window for cue in self.rules.phone_cues):
+            return None
+        digits = normalize_phone(text[start:end])
+        if not is_plausible_phone(digits):
+            return None
+        return FoundEntity(start, end, "HOTLINE", digits, {})
+
+    # the whole text -------------------------------------------------------
+    def find(self, text: str, report_year: int | None = None) -> list[FoundEntity]:
+        """Every quantity of ``text``, overlaps resolved (longer, more specific wins).
+
+        The text is read in simplified characters (one for one, so offsets hold):
+        traditional 條, 個, 萬 and 號 work like 条, 个, 万 and 号.
+        """
+        text = to_simplified(text)
+        fixed = [m.span() for m in self.fixed_re.finditer(text)] if self.fixed_re else []
+        found = []
+        for pattern, regex in self.compiled:
+            reader = self.readers[pattern.kind]
+            for match in regex.finditer(text):
+                ent = reader(text, match, report_year)
+                if ent is None:
+                    continue
+                if ent.label == "COUNT" and any(s < ent.end and ent.start < e for s, e in fixed):
+                    continue
+                found.append(ent)
+        return resolve_overlaps(found)
+
+
+def counted_item(
+    doc: Doc,
+    start_char: int,
+    end_char: int,
+    modifiers: Iterable[str] = (),
+    verbs: Iterable[str] = (),
+) -> str | None:
+    """The item a COUNT counts: the word before the number (发布信息2889条 → 信息),
+    else the word after the unit (收到12件信息 → 信息); None when neither is a word."""
+    span = doc.char_span(start_char, end_char, alignment_mode="expand")
+    if span is None:
+        return None
+    skip = set(modifiers)
+    i = span.start - 1
+    while i >= 0 and (doc[i].text in skip or doc[i].is_space):
+        i -= 1
+    before = doc[i].text if i >= 0 else ""
+    if len(before) >= 2 and _CJK_RE.fullmatch(before[-1]) and before not in set(verbs):
+        return before
+    if span.end < len(doc) and len(doc[span.end].text) >= 2 and _CJK_RE.match(doc[span.end].text):
+        return doc[span.end].text
+    return None
+
+
+class QuantityRecognizer:
+    """spaCy component: COUNT, PERCENT, MONEY, DATE and HOTLINE entities in ``doc.ents``."""
+
+    def __init__(
+        self, nlp: Language, name: str = "disclosure_quantities", overwrite: bool = False
+    ) -> None:
+        register_extensions()
+        self.name = name
+        self.overwrite = overwrite
+        self.rules = load_quantity_rules()
+        self.finder = QuantityFinder(self.rules)
+
+    def initialize(
+        self,
+        get_examples: Callable | None = None,
+        *,
+        nlp: Language | None = None,
+        rules_path: str | None = None,
+    ) -> None:
+        """Load the rules: the packaged ``quantities.json`` unless a path is given."""
+        self.set_rules(load_quantity_rules(Path(rules_path) if rules_path else None))
+
+    def set_rules(self, rules: QuantityRules) -> None:
+        self.rules = rules
+        self.finder = QuantityFinder(rules)
+
+    def find(self, text: str, report_year: int | None = None) -> list[FoundEntity]:
+        """The entities this component assigns, as data (no Doc needed)."""
+        return self.finder.find(text, report_year)
+
+    def __call__(self, doc: Doc) -> Doc:
+        if not len(doc):
+            return doc
+        report = doc._.report or {}
+        found = self.finder.find(doc.text, report.get("year"))
+        for ent in write_entities(doc, found, overwrite=self.overwrite):
+            if ent.label_ == "COUNT" and "item" not in ent._.attrs:
+                modifiers = ent._.attrs.get("modifiers", [])
+                ent._.attrs["item"] = counted_item(
+                    doc, ent.start_char, ent.end_char, modifiers, self.rules.item_verbs
+                )
+        return doc
+
+    def to_disk(self, path: Path, *, exclude: Iterable[str] = ()) -> None:
+        path = Path(path)
+        path.mkdir(parents=True, exist_ok=True)
+        srsly.write_json(path / RULES_FILE, self.rules.to_dict())
+
+    def from_disk(self, path: Path, *, exclude: Iterable[str] = ()) -> QuantityRecognizer:
+        self.set_rules(load_quantity_rules(Path(path) / RULES_FILE))
+        return self
+
+    def to_bytes(self, *, exclude: Iterable[str] = ()) -> bytes:
+        return srsly.msgpack_dumps(self.rules.to_dict())
+
+    def from_bytes(self, data: bytes, *, exclude: Iterable[str] = ()) -> QuantityRecognizer:
+        self.set_rules(QuantityRules.from_dict(srsly.msgpack_loads(data), "<bytes>"))
+        return self
+
+
+@Language.factory(
+    "disclosure_quantities",
+    assigns=["doc.ents", "span._.value", "span._.attrs"],
+    requires=["doc._.report", "doc.spans"],
+    default_config={"overwrite": False},
+)
+def make_quantity_recognizer(nlp: Language, name: str, overwrite: bool) -> QuantityRecognizer:
+    """Factory of :class:`QuantityRecognizer` (rules arrive through ``initialize``).
+
+    ``overwrite``: drop the entities already in ``doc.ents`` instead of merging with them.
+    """
+    return QuantityRecognizer(nlp, name, overwrite=overwrite)

@@ -1,0 +1,270 @@
+"""disclosure_names: the five component tests of STYLE.md, plus tables of real cases.
+
+The sentences come from train and dev documents of the corpus (the document
+is named in each case).
+"""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+import spacy
+from confection import ConfigValidationError
+
+from disclosure_nlp.components.names import NameFinder, load_name_rules
+from disclosure_nlp.resources import resource_path
+from tests.conftest import corpus_text
+
+FINDER = NameFinder(load_name_rules())
+
+
+def _found(text: str) -> list[tuple[str, str, object]]:
+    return [(text[e.start : e.end], e.label, e.value) for e in FINDER.find(text)]
+
+
+def _rules_file(tmp_path, change) -> str:
+    data = json.loads(resource_path("names.json").read_text(encoding="utf-8"))
+    change(data)
+    path = tmp_path / "names.json"
+    path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    return str(path)
+
+
+# the five component tests ----------------------------------------------------
+def test_default_construction():
+    nlp = spacy.blank("zh")
+    pipe = nlp.add_pipe("disclosure_names")
+    assert "disclosure_names" in nlp.pipe_names
+    assert "条例" in pipe.rules["policy_cues"]
+
+
+def test_happy_path_real_report(nlp):
+    # seed-003 (train): titles, document numbers, an owned website, a URL
+    text = corpus_text("seed-003")
+    doc = nlp(text)
+    start = text.index("年初印发了")
+    ents = [(e.text, e.label_, e._.value) for e in doc.ents if start <= e.start_char < start + 140]
+    assert ents == [
+        ("年初", "DATE", "2019-01"),
+        ("关于下达2019年政务信息工作目标任务的通知", "POLICY", None),
+        ("攀东府办〔2019〕29号", "DOC_NO", None),
+        ("关于进一步加强区政府网站和政务新媒体管理工作的通知", "POLICY", None),
+        ("攀东府办〔2019〕31号", "DOC_NO", None),
+        ("关于印发<攀枝花市东区2019年政务公开工作要点>的通知", "POLICY", None),
+        ("攀东府办〔2019〕40号", "DOC_NO", None),
+    ]
+    doc_no = next(e for e in doc.ents if e.text == "攀东府办〔2019〕29号")
+    assert doc_no._.attrs == {"issuer": "攀东府办", "year": 2019, "serial": 29}
+    assert doc_no.start_char == text.index("攀东府办〔2019〕29号")
+    url = next(e for e in doc.ents if e.text == "http://www.scdongqu.gov.cn")
+    assert (url.label_, url._.value) == ("CHANNEL", "website")
+    site = next(e for e in doc.ents if e.text == "东区政府门户网站")
+    assert site._.attrs["owner"] == "东区政府"
+
+
+def test_empty_doc(nlp):
+    assert list(nlp("").ents) == []
+
+
+def test_serialization_round_trip(tmp_path):
+    nlp = spacy.blank("zh")
+    nlp.add_pipe("disclosure_names")
+    nlp.to_disk(tmp_path / "p")
+    loaded = spacy.load(tmp_path / "p")
+    pipe = loaded.get_pipe("disclosure_names")
+    assert pipe.rules == nlp.get_pipe("disclosure_names").rules
+    doc = loaded("根据《中华人民共和国政府信息公开条例》(国务院令第711号)")
+    assert [(e.text, e.label_) for e in doc.ents] == [
+        ("中华人民共和国政府信息公开条例", "POLICY"),
+        ("国务院令第711号", "DOC_NO"),
+    ]
+    again = nlp.get_pipe("disclosure_names").from_bytes(pipe.to_bytes())
+    assert again.rules == pipe.rules
+
+
+def test_bad_config():
+    nlp = spacy.blank("zh")
+    with pytest.raises(ConfigValidationError):
+        nlp.add_pipe("disclosure_names", config={"overwrite": "sometimes"})
+
+
+@pytest.mark.parametrize(
+    ("change", "code"),
+    [
+        (lambda d: d["media_words"].append({"word": "电台", "type": "radio"}), "E074"),
+        (lambda d: d.update(url_pattern="(unclosed"), "E020"),
+        (lambda d: d.update(extra=1), "E022"),
+        (lambda d: d.pop("policy_cues"), "E070"),
+        (lambda d: d.update(max_owner_chars=0), "E020"),
+        (lambda d: d["unquoted_policy_patterns"][0].update(extend_back="far"), "E020"),
+    ],
+)
+def test_bad_rules_file_is_refused(tmp_path, change, code):
+    nlp = spacy.blank("zh")
+    pipe = nlp.add_pipe("disclosure_names")
+    with pytest.raises(ValueError, match=code):
+        pipe.initialize(rules_path=_rules_file(tmp_path, change))
+
+
+# real cases -------------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # POLICY: titles, short names, PDF line breaks, traditional script, nested marks
+        ("国政府信息公开条例》（国令第 711 号）", [("国令第 711 号", "DOC_NO", None)]),
+        (  # gidar-105 (train)
+            "根据《中华人民共和\n国政府信息公开条例》（国令第 711 号）（以下简称《条例》）",
+            [
+                ("中华人民共和\n国政府信息公开条例", "POLICY", None),
+                ("国令第 711 号", "DOC_NO", None),
+                ("条例", "POLICY", None),
+            ],
+        ),
+        (  # gidar-063 (train)
+            "認真貫徹落實《中華人民共和國政府信息公開條例》的各項要求",
+            [("中華人民共和國政府信息公開條例", "POLICY", None)],
+        ),
+        (  # seed-004 (train)
+            "《福建省政府信息公开办法》(简称办法)",
+            [("福建省政府信息公开办法", "POLICY", None), ("办法", "POLICY", None)],
+        ),
+        (  # gidar-044 (train): a damaged title keeps its span
+            "《的通知》( 国办公开办函〔2021〕30 号)",
+            [("的通知", "POLICY", None), ("国办公开办函〔2021〕30 号", "DOC_NO", None)],
+        ),
+        (  # gidar-005 (train): an exact title without marks, a number order
+            "条例》(国务院第492号令)以及2018年政府信息公开工作要点落实情况",
+            [("国务院第492号令", "DOC_NO", None), ("2018年政府信息公开工作要点", "POLICY", None)],
+        ),
+        (  # gidar-018 (train): 政府信息公开条例 without marks is POLICY (decision 16)
+            "国务院有关决策部署和政府信息公开条例,按照",
+            [("政府信息公开条例", "POLICY", None)],
+        ),
+        (  # gidar-057 (train): the issuer before the year belongs to the title
+            "财政“十三五”规划,市财政局2019年工作要点;",
+            [("财政“十三五”规划", "POLICY", None), ("市财政局2019年工作要点", "POLICY", None)],
+        ),
+        (  # seed-001 (dev): a document number in braces
+            "按(国办公开函{2019}61号)",
+            [("国办公开函{2019}61号", "DOC_NO", None)],
+        ),
+        (  # gidar-086 (train): square brackets
+            "(琼政务公开协办[2016]69号)",
+            [("琼政务公开协办[2016]69号", "DOC_NO", None)],
+        ),
+        # CHANNEL: quoted names, lists, owners, URLs
+        (  # seed-000 (dev)
+            "在《三门峡日报》“全力以赴打赢脱贫攻坚”专栏共刊登",
+            [("三门峡日报", "CHANNEL", "newspaper"), ("全力以赴打赢脱贫攻坚", "CHANNEL", "column")],
+        ),
+        (  # seed-000 (dev)
+            "在三门峡广播电视台新闻频道《三门峡新闻联播》、《三门峡新闻》前",
+            [
+                ("三门峡广播电视台新闻频道", "CHANNEL", "tv_radio"),
+                ("三门峡新闻联播", "CHANNEL", "programme"),
+                ("三门峡新闻", "CHANNEL", "programme"),
+            ],
+        ),
+        (  # seed-000 (dev): a name in brackets after its medium, and again bare
+            "新媒体主要是微信公众号(三门峡微扶贫),由市扶贫办负责。2019年,三门峡微扶贫上传",
+            [("三门峡微扶贫", "CHANNEL", "wechat"), ("三门峡微扶贫", "CHANNEL", "wechat")],
+        ),
+        (  # gidar-012 (train): a list of titles closed by 等专栏
+            "开设《项目进行时》《乡村梦想家》《沐阳“网”事》等专栏33个",
+            [
+                ("项目进行时", "CHANNEL", "column"),
+                ("乡村梦想家", "CHANNEL", "column"),
+                ("沐阳“网”事", "CHANNEL", "column"),
+            ],
+        ),
+        (  # seed-004 (train): a list closed by 等新闻报刊; no medium shown: other
+            "微信号“三明民政”、《中国社会报》、《三明电视台》、《中国三明》等新闻报刊",
+            [
+                ("三明民政", "CHANNEL", "wechat"),
+                ("中国社会报", "CHANNEL", "newspaper"),
+                ("三明电视台", "CHANNEL", "tv_radio"),
+                ("中国三明", "CHANNEL", "other"),
+            ],
+        ),
+        (  # gidar-066 (train): quoted columns sharing 等13个子栏目
+            "通过《政务公开》版块的“机构概况”、“人事信息”等13个子栏目发布",
+            [
+                ("政务公开", "CHANNEL", "column"),
+                ("机构概况", "CHANNEL", "column"),
+                ("人事信息", "CHANNEL", "column"),
+            ],
+        ),
+        (  # gidar-045 (train)
+            "可以从“中国上海”门户网站(www.shanghai.gov.cn)下载",
+            [("中国上海", "CHANNEL", "website"), ("www.shanghai.gov.cn", "CHANNEL", "website")],
+        ),
+        (  # gidar-111 (train): deictic 我 outside; URL with its trailing slash
+            "我局网站http://czj.putian.gov.cn/上可下载",
+            [("局网站", "CHANNEL", "website"), ("http://czj.putian.gov.cn/", "CHANNEL", "website")],
+        ),
+        (  # gidar-034 (train): a PDF space inside the name
+            "扎实抓好公安门户 网站的信息发布",
+            [("公安门户 网站", "CHANNEL", "website")],
+        ),
+        (  # gidar-066 (train): a column of a named website
+            "在省政府网站政府信息公开专栏发布信息",
+            [("省政府网站政府信息公开专栏", "CHANNEL", "column")],
+        ),
+        (  # gidar-005 (train): a known outlet and its column
+            "领导信箱、人民网地方领导留言板等其他方式",
+            [("人民网地方领导留言板", "CHANNEL", "column")],
+        ),
+        (  # gidar-044 (train): names listed with a channel before 等平台
+            "通过健康新东河、东河区政府门户网站、今日东河等平台",
+            [
+                ("健康新东河", "CHANNEL", "other"),
+                ("东河区政府门户网站", "CHANNEL", "website"),
+                ("今日东河", "CHANNEL", "other"),
+            ],
+        ),
+        (  # seed-003 (train)
+            "东区政务微博、东区人民政府微信公众号",
+            [("东区政务微博", "CHANNEL", "weibo"), ("东区人民政府微信公众号", "CHANNEL", "wechat")],
+        ),
+        (  # gidar-098 (train): accounts in a non-statutory table (decision 17)
+            "微信 |\n首善茅坪 |\n茅坪镇 |",
+            [("首善茅坪", "CHANNEL", "wechat")],
+        ),
+    ],
+)
+def test_real_cases(text, expected):
+    assert _found(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "严格落实网站信息发布审核制度,对门户网站进行全面检查",  # bare media words
+        "通过政府网站、微信、微博等渠道公开",  # bare, listed
+        "全年通过微信公众号、网站、宣传栏等平台主动发布",  # gidar-098
+        "主要通过政府门户网站主动公开",  # gidar-116
+        "本部门门户网站主动公开信息共计794条",  # decision 13: 部门 is no owner
+        "开设政府门户网站专题",  # gidar-082
+        "《互联网舆情报告》等有关工作",  # seed-000: an article title
+        "编制《西咸新区底张街道办事处2023年度政府信息公开工作年度报告》",  # the report itself
+        "电子邮箱:zfbdzzwc@163.com",  # an e-mail
+        "发挥政府信息公开平台作用",  # generic
+    ],
+)
+def test_negative_cases(text):
+    assert [f for f in _found(text) if f[1] != "DATE"] == []
+
+
+def test_year_inside_a_budget_title_stays_a_date(nlp):
+    # gidar-057 (train), decision 11: budgets are no POLICY, their years are DATEs
+    doc = nlp("2019年报告\n公开了《关于2018年全市和市本级预算执行情况的报告》")
+    assert [(e.text, e.label_) for e in doc.ents] == [("2019年", "DATE"), ("2018年", "DATE")]
+
+
+def test_longer_name_wins_over_a_date_inside(nlp):
+    doc = nlp("2019年报告\n按照《河南省2019年政务公开工作要点》要求")
+    assert [(e.text, e.label_) for e in doc.ents] == [
+        ("2019年", "DATE"),
+        ("河南省2019年政务公开工作要点", "POLICY"),
+    ]

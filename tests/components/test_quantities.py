@@ -1,0 +1,265 @@
+"""disclosure_quantities: the five component tests of STYLE.md, plus tables of real cases.
+
+The sentences come from train and dev documents of the corpus (the document
+is named in each case); a few are written in full-width digits to test the
+folding, which the corpus has no instance of.
+"""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+import spacy
+from confection import ConfigValidationError
+
+from disclosure_nlp.components.quantities import QuantityFinder, load_quantity_rules
+from disclosure_nlp.resources import resource_path
+from tests.conftest import corpus_text
+
+FINDER = QuantityFinder(load_quantity_rules())
+
+
+def _found(text: str, year: int | None = 2019) -> list[tuple[str, str, object]]:
+    return [(text[e.start : e.end], e.label, e.value) for e in FINDER.find(text, year)]
+
+
+def _rules_file(tmp_path, change) -> str:
+    data = json.loads(resource_path("quantities.json").read_text(encoding="utf-8"))
+    change(data)
+    path = tmp_path / "quantities.json"
+    path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    return str(path)
+
+
+# the five component tests ----------------------------------------------------
+def test_default_construction():
+    nlp = spacy.blank("zh")
+    pipe = nlp.add_pipe("disclosure_quantities")
+    assert "disclosure_quantities" in nlp.pipe_names
+    assert "个" in pipe.rules.count_units
+    assert nlp.get_pipe_meta("disclosure_quantities").requires == ["doc._.report", "doc.spans"]
+
+
+def test_happy_path_real_report(nlp):
+    # seed-002 (train): a WeChat account's audience, counts with 近/超过/达 before them
+    text = corpus_text("seed-002")
+    doc = nlp(text)
+    start = text.index("订阅人数近2万人")
+    ents = [e for e in doc.ents if start <= e.start_char < start + 60 and e.label_ == "COUNT"]
+    assert [(e.text, e.label_, e._.value) for e in ents] == [
+        ("2万人", "COUNT", 20000),
+        ("19万次", "COUNT", 190000),
+        ("19.4万", "COUNT", 194000),
+        ("602万次", "COUNT", 6020000),
+    ]
+    assert ents[0].start_char == start + 5
+    assert ents[0]._.attrs["modifiers"] == ["近"]
+    assert ents[0]._.attrs["unit"] == "人"
+    assert ents[1]._.attrs["modifiers"] == ["超过"]
+    assert ents[2]._.attrs["modifiers"] == ["达"]
+    assert ents[2]._.attrs["unit"] is None
+    # 2018 report: a day without its year takes the report's year
+    dates = [e for e in doc.ents if e.label_ == "DATE" and e.text == "6月14日-15日"]
+    assert [d._.value for d in dates] == ["2018-06-14/2018-06-15"]
+    assert dates[0]._.attrs == {"year_from": "report"}
+
+
+def test_empty_doc(nlp):
+    doc = nlp("")
+    assert list(doc.ents) == []
+
+
+def test_serialization_round_trip(tmp_path):
+    nlp = spacy.blank("zh")
+    nlp.add_pipe("disclosure_quantities")
+    nlp.to_disk(tmp_path / "p")
+    loaded = spacy.load(tmp_path / "p")
+    pipe = loaded.get_pipe("disclosure_quantities")
+    assert pipe.rules == nlp.get_pipe("disclosure_quantities").rules
+    doc = loaded("全年主动公开信息2889条。")
+    assert [(e.text, e.label_, e._.value) for e in doc.ents] == [("2889条", "COUNT", 2889)]
+    again = nlp.get_pipe("disclosure_quantities").from_bytes(pipe.to_bytes())
+    assert again.rules == pipe.rules
+
+
+def test_bad_config():
+    nlp = spacy.blank("zh")
+    with pytest.raises(ConfigValidationError):
+        nlp.add_pipe("disclosure_quantities", config={"overwrite": "sometimes"})
+
+
+@pytest.mark.parametrize(
+    ("change", "code"),
+    [
+        (lambda d: d["patterns"][0].update(label="AMOUNT"), "E071"),
+        (lambda d: d["patterns"][0].update(kind="guess"), "E072"),
+        (lambda d: d["patterns"][0].update(pattern="{NOPE}"), "E073"),
+        (lambda d: d["patterns"][0].update(pattern="(unclosed"), "E020"),
+        (lambda d: d.update(extra=1), "E022"),
+        (lambda d: d.pop("count_units"), "E070"),
+        (lambda d: d.update(phone_cue_window=-1), "E020"),
+    ],
+)
+def test_bad_rules_file_is_refused(tmp_path, change, code):
+    nlp = spacy.blank("zh")
+    pipe = nlp.add_pipe("disclosure_quantities")
+    with pytest.raises(ValueError, match=code):
+        pipe.initialize(rules_path=_rules_file(tmp_path, change))
+
+
+# real cases -------------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("text", "year", "expected"),
+    [
+        # seed-000 (dev)
+        ("连续3次向每一名贫困户发送", 2019, [("3次", "COUNT", 3)]),
+        ("推送信息10万条次。", 2019, [("10万条次", "COUNT", 100000)]),
+        ("在《三门峡日报》专栏共刊登脱贫攻坚信息100余篇", 2019, [("100余篇", "COUNT", 100)]),
+        ("从市扶贫办到6个有脱贫攻坚任务的县", 2019, [("6个", "COUNT", 6)]),
+        ("公开率达到了100%。", 2019, [("100%", "PERCENT", 100)]),
+        # seed-001 (dev)
+        ("群众满意率98.2%。", 2021, [("98.2%", "PERCENT", 98.2)]),
+        # seed-002 (train)
+        ("今年共计投入27.6万元整。", 2018, [("27.6万元", "MONEY", 276000)]),
+        ("发送预警短信80余条", 2018, [("80余条", "COUNT", 80)]),
+        ("40多家中央和省级新闻媒体", 2018, [("40多家", "COUNT", 40)]),
+        # gidar-012 (train): PDF spaces, 破亿/破千万, 八成, year inside (2025版)
+        ("全年累计发布解读类信息 21 条，", 2025, [("21 条", "COUNT", 21)]),
+        ("公开政府常务会议 7\n期，", 2025, [("7\n期", "COUNT", 7)]),
+        (
+            "其中1条播放量破亿、2条破千万",
+            2025,
+            [
+                ("1条", "COUNT", 1),
+                ("亿", "COUNT", 10**8),
+                ("2条", "COUNT", 2),
+                ("千万", "COUNT", 10**7),
+            ],
+        ),
+        ("占比超八成。", 2025, [("八成", "PERCENT", 80)]),
+        ("《基层政务公开标准目录》（2025版）", 2025, [("2025", "DATE", "2025")]),
+        ("定期开展业务检查，年底进行综合考评", 2025, [("年底", "DATE", "2025-12")]),
+        # gidar-027 (train): a damaged decimal comma
+        ("财政信息2条,占0,02%;", 2018, [("2条", "COUNT", 2), ("0,02%", "PERCENT", 0.02)]),
+        # gidar-044 (train): a stated zero
+        ("行政事业性收费金额0万元。", 2021, [("0万元", "MONEY", 0)]),
+        # gidar-075 (train): 以上 stays outside (decision 3)
+        ("动态类信息占了总数的70%以上", 2008, [("70%", "PERCENT", 70)]),
+        # gidar-079 (train): traditional script
+        (
+            "全局累計主動公開政府信息12條,其中概況類信息3條",
+            2012,
+            [("12條", "COUNT", 12), ("3條", "COUNT", 3)],
+        ),
+        # gidar-066 (train): a PDF space before the unit
+        (
+            "信息发布量由2013年的1128 条增加到2014年的1887条",
+            2014,
+            [
+                ("2013年", "DATE", "2013"),
+                ("1128 条", "COUNT", 1128),
+                ("2014年", "DATE", "2014"),
+                ("1887条", "COUNT", 1887),
+            ],
+        ),
+        # gidar-105 (train): a range broken over lines by the PDF
+        (
+            "统计期限自 2024 年 1 月 1 日\n起至 2024 年 12 月 31 日止。",
+            2024,
+            [("2024 年 1 月 1 日\n起至 2024 年 12 月 31 日", "DATE", "2024-01-01/2024-12-31")],
+        ),
+        # gidar-004 (train): the end's year left out, 止 outside
+        (
+            "统计时限自2019年1月1日起至12月31日止。",
+            2019,
+            [("2019年1月1日起至12月31日", "DATE", "2019-01-01/2019-12-31")],
+        ),
+        # gidar-071 (train): a year in Chinese digits
+        ("高我镇政务信息公开工作水平。\n二0一七年\n", 2016, [("二0一七年", "DATE", "2017")]),
+        # gidar-113 (train): damaged text, the evident reading
+        ("所列数据截止日期为20251231日,", 2025, [("20251231日", "DATE", "2025-12-31")]),
+        # gidar-101 (train), gidar-102 (train): parts of a year, months of the report year
+        ("工信委2015年上半年政府信息公开", 2015, [("2015年上半年", "DATE", "2015-01/2015-06")]),
+        ("全市1—7月份政府信息公开栏目测评", 2021, [("1—7月份", "DATE", "2021-01/2021-07")]),
+        # seed-003 (train): 年初 without a year
+        ("年初印发了《关于下达", 2019, [("年初", "DATE", "2019-01")]),
+        # gidar-008 (train)
+        ("截止2019年底,我局", 2019, [("2019年底", "DATE", "2019-12")]),
+        # decision 7: an observance day of the report year
+        ("5·15政务公开日活动", 2020, [("5·15", "DATE", "2020-05-15")]),
+        # phones: gidar-025, gidar-031, gidar-124, gidar-126 (train), seed-000 (dev)
+        (
+            "邮编:225300;电话:0523-86839755;传真:0523-86839056;电子邮箱:zfbdzzwc@163.com",
+            2017,
+            [
+                ("0523-86839755", "HOTLINE", "052386839755"),
+                ("0523-86839056", "HOTLINE", "052386839056"),
+            ],
+        ),
+        ("电话:0352—6629345,邮箱", 2020, [("0352—6629345", "HOTLINE", "03526629345")]),
+        (
+            "电话:0591-83368798、83379395,电子邮箱",
+            2016,
+            [
+                ("0591-83368798", "HOTLINE", "059183368798"),
+                ("83379395", "HOTLINE", "83379395"),
+            ],
+        ),
+        ("请联系:综合法制科,电话6402.1371。", 2009, [("6402.1371", "HOTLINE", "64021371")]),
+        ("做好“12317”扶贫监督举报电话", 2019, [("12317", "HOTLINE", "12317")]),
+        # full-width digits (the gidar-005 sentence, digits made full-width)
+        (
+            "办结率达１００％。市民政局收到行政诉讼５件。",
+            2018,
+            [
+                ("１００％", "PERCENT", 100),
+                ("５件", "COUNT", 5),
+            ],
+        ),
+    ],
+)
+def test_real_cases(text, year, expected):
+    assert _found(text, year) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "解读材料经局领导审核后于文件公开的3个工作日内在市政府门户网发布",  # seed-004: duration
+        "坚持每周一次数据更新",  # seed-000: frequency
+        "与移动、联通、电信三大运营商合作",  # seed-000: fixed formula
+        "由总体情况、存在的主要问题及改进情况等六个部分组成",  # gidar-040: the report's parts
+        "我们将从以下三个方面改进",  # gidar-072
+        "第一时间推送了一批应对疫情出台的人社政策",  # gidar-046: ordinal, idiom
+        "区民政局不断强化“四个意识”",  # gidar-063: a slogan
+        "(地址:泰州市海陵区凤凰东路58号;邮编:225300;电子邮箱:zfbdzzwc@163.com)",  # postcode
+        "发布日期 2021-02-20 09:00\n名  称",  # gidar-015: a clock time
+    ],
+)
+def test_negative_cases(text):
+    assert _found(text) == []
+
+
+def test_service_number_is_a_hotline():
+    assert _found("通过12345平台、民政微信后台接受群众咨询116次") == [
+        ("12345", "HOTLINE", "12345"),
+        ("116次", "COUNT", 116),
+    ]
+
+
+def test_table_cells_are_left_out(nlp):
+    # seed-000: the statutory tables under 二/三/四 carry no entities
+    text = corpus_text("seed-000")
+    doc = nlp(text)
+    tables = [(s.start_char, s.end_char) for s in doc.spans["tables"]]
+    assert tables
+    assert not [e for e in doc.ents if any(s <= e.start_char < t for s, t in tables)]
+    # the cells are there, as text
+    assert "0" in text[tables[0][0] : tables[0][1]]
+
+
+def test_entities_merge_with_existing_ones(nlp):
+    doc = nlp("2019年主动公开信息2889条。")
+    assert [(e.text, e.label_) for e in doc.ents] == [("2019年", "DATE"), ("2889条", "COUNT")]
+    assert doc.ents[1]._.attrs["item"] == "信息"
