@@ -72,20 +72,43 @@ def extract(
 @app.command(context_settings={"allow_extra_args": True, "ignore_unknown_options": True})
 def train(
     ctx: typer.Context,
-    config: Path = typer.Argument(..., help="A spaCy config file (configs/*.cfg)."),
+    config: Path = typer.Argument(..., help="A config file (configs/*.cfg)."),
     output: Path = typer.Option(..., "-o", "--output", help="Output folder."),
 ) -> None:
-    """Train a pipeline from a config, as `spacy train` (same --section.key value overrides)."""
-    from spacy.cli._util import parse_config_overrides
-    from spacy.cli.train import train as spacy_train
+    """Train from a config, as `spacy train` (same --section.key value overrides).
 
-    from . import pipeline  # noqa: F401  (registers tokenizer, components and readers)
-    from .training import corpus  # noqa: F401
+    A config with an [nlp] section is a spaCy pipeline (spacy train); one with a
+    [baseline] section is the scikit-learn statement baseline, fitted on the train
+    split, scored on dev and saved as a pipeline to OUTPUT/model-last and model-best.
+    """
+    from spacy.cli._util import parse_config_overrides
+    from spacy.util import load_config
+
+    from . import pipeline  # noqa: F401  (registers tokenizer, components and suggesters)
+    from .errors import DisclosureError
+    from .training import corpus  # noqa: F401  (registers the reader)
+    from .training.train_baseline import config_kind
 
     if not config.is_file():
         _fail(Errors.E001.format(path=config))
     overrides = parse_config_overrides(ctx.args)
-    spacy_train(config, output, overrides=overrides)
+    try:
+        kind = config_kind(load_config(config, overrides=overrides, interpolate=False), config)
+    except ValueError as err:
+        _fail(str(err))
+    if kind == "pipeline":
+        from spacy.cli.train import train as spacy_train
+
+        spacy_train(config, output, overrides=overrides)
+        return
+    from .training.train_baseline import train_baseline
+
+    try:
+        train_baseline(
+            load_config(config, overrides=overrides, interpolate=False), output, config, typer.echo
+        )
+    except (DisclosureError, ValueError, OSError, KeyError) as err:
+        _fail(str(err))
 
 
 @app.command()

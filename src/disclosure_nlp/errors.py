@@ -113,6 +113,32 @@ class Errors(metaclass=ErrorsWithCodes):
         "Cannot load the statement baseline from {path}: {problem}. Train it with "
         "StatementBaseline.fit and save it with save()."
     )
+    # trained statement classifiers and baselines
+    E130 = (
+        "The suggester needs doc.spans[{key!r}], which is missing. Put "
+        "disclosure_statement_units before the span categorizer in the pipeline (and, for "
+        "training, in [training] annotating_components)."
+    )
+    E131 = "Bad {what} {value!r}: give a non-empty span group name, e.g. 'statements'."
+    E132 = (
+        "The span group {key!r} has {spans} spans but {scores} scores under "
+        "attrs['scores']. Put disclosure_span_scores right after the component that writes "
+        "the group (spancat)."
+    )
+    E133 = (
+        "Cannot train from {path}: {problem}. A config has either an [nlp] section (a spaCy "
+        "pipeline, trained by spacy train) or a [baseline] section (see "
+        "configs/statements_sklearn.cfg)."
+    )
+    E134 = (
+        "{name} has no fitted statement baseline. Train one with `disclosure-nlp train "
+        "configs/statements_sklearn.cfg -o DIR` and load DIR/model-best."
+    )
+    E135 = "Bad baseline setting {name} = {value!r}: {allowed}."
+    E136 = (
+        "The [training] section of {path} lacks {keys}. A baseline config names the gold file, "
+        "the corpus folder, the split file and the train and dev splits there."
+    )
     # statutory tables
     E110 = "Bad table schema {path}: {problem}. resources/table_schema.json is the reference."
     E111 = "Unknown key {key!r} in {what}. Allowed keys: {allowed}."

@@ -10,6 +10,7 @@ from spacy.language import Language
 from . import components  # noqa: F401  (registers the factories)
 from .errors import Errors
 from .tokenizer import create_chinese_tokenizer  # noqa: F401  (registers the tokenizer)
+from .training import suggesters  # noqa: F401  (registers the suggester of trained pipelines)
 
 DEFAULT_PIPES = (
     "disclosure_sections",

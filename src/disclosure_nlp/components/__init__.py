@@ -4,6 +4,11 @@ from .names import NameRecognizer, make_name_recognizer
 from .quantities import QuantityRecognizer, make_quantity_recognizer
 from .report_meta import ReportMetaInferrer, make_report_meta
 from .sections import SectionSegmenter, make_section_segmenter
+from .span_scores import SpanScoreWriter, make_span_score_writer
+from .statement_baseline import (
+    StatementBaselineClassifier,
+    make_statement_baseline_classifier,
+)
 from .statement_units import StatementUnitSplitter, make_statement_unit_splitter
 from .statements import StatementClassifier, make_statement_classifier
 from .tables import TableParser, make_table_parser
@@ -13,6 +18,8 @@ __all__ = [
     "QuantityRecognizer",
     "ReportMetaInferrer",
     "SectionSegmenter",
+    "SpanScoreWriter",
+    "StatementBaselineClassifier",
     "StatementClassifier",
     "StatementUnitSplitter",
     "TableParser",
@@ -20,6 +27,8 @@ __all__ = [
     "make_quantity_recognizer",
     "make_report_meta",
     "make_section_segmenter",
+    "make_span_score_writer",
+    "make_statement_baseline_classifier",
     "make_statement_classifier",
     "make_statement_unit_splitter",
     "make_table_parser",

@@ -36,6 +36,7 @@ from sklearn.calibration import CalibratedClassifierCV
 from sklearn.feature_extraction import DictVectorizer
 from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.linear_model import LogisticRegression
+from spacy.util import registry
 
 from ..components.sections import SectionFinder, load_section_rules, to_simplified
 from ..components.statement_units import UnitSplitter, load_unit_rules
@@ -220,7 +221,20 @@ class StatementBaseline:
 
     def predict(self, text: str) -> list[tuple[int, int, str, float]]:
         """(start, end, label, score) of the statements of a text."""
-        contexts = self.featurizer.contexts(text)
+        return self._labelled(self.featurizer.contexts(text))
+
+    def predict_units(
+        self,
+        text: str,
+        units: Sequence[tuple[int, int]],
+        sections: Sequence[tuple[int, int, str]],
+    ) -> list[tuple[int, int, str, float]]:
+        """(start, end, label, score) of the statements among given units (a pipeline's)."""
+        featurizer = self.featurizer
+        contexts = describe_units(text, units, sections, featurizer.splitter, featurizer.scorer)
+        return self._labelled(contexts)
+
+    def _labelled(self, contexts: Sequence[UnitContext]) -> list[tuple[int, int, str, float]]:
         out = []
         for ctx, (label, prob) in zip(contexts, self.predict_contexts(contexts), strict=True):
             if label != NONE_LABEL:
@@ -237,24 +251,44 @@ class StatementBaseline:
         return score_statements(pairs)
 
     # persistence ---------------------------------------------------------------
-    def save(self, path: Path | str) -> Path:
-        """Write the fitted model (scikit-learn objects and settings) with joblib."""
-        path = Path(path)
-        path.parent.mkdir(parents=True, exist_ok=True)
-        state = {
+    def settings(self) -> dict:
+        """The hyperparameters, as the constructor takes them."""
+        return {
+            "c": self.c,
+            "random_state": self.random_state,
+            "calibration_folds": self.calibration_folds,
+            "ngram_range": self.ngram_range,
+            "class_weight": self.class_weight,
+        }
+
+    def to_state(self) -> dict:
+        """The fitted model as a dict of settings and scikit-learn objects."""
+        return {
             "format_version": FORMAT_VERSION,
-            "settings": {
-                "c": self.c,
-                "random_state": self.random_state,
-                "calibration_folds": self.calibration_folds,
-                "ngram_range": self.ngram_range,
-                "class_weight": self.class_weight,
-            },
+            "settings": self.settings(),
             "tfidf": self.tfidf,
             "context": self.context,
             "model": self.model,
         }
-        joblib.dump(state, path)
+
+    @classmethod
+    def from_state(cls, state: object, source: Path | str = "<state>") -> StatementBaseline:
+        """A model from :meth:`to_state`'s dict, checked for its format version."""
+        if not isinstance(state, dict) or state.get("format_version") != FORMAT_VERSION:
+            raise ValueError(
+                Errors.E095.format(path=source, problem=f"not a format {FORMAT_VERSION} model")
+            )
+        settings = dict(state["settings"])
+        settings["ngram_range"] = tuple(settings["ngram_range"])
+        model = cls(**settings)
+        model.tfidf, model.context, model.model = state["tfidf"], state["context"], state["model"]
+        return model
+
+    def save(self, path: Path | str) -> Path:
+        """Write the fitted model (scikit-learn objects and settings) with joblib."""
+        path = Path(path)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        joblib.dump(self.to_state(), path)
         return path
 
     @classmethod
@@ -267,15 +301,45 @@ class StatementBaseline:
             state = joblib.load(path)
         except Exception as err:  # joblib raises many kinds on a damaged file
             raise ValueError(Errors.E095.format(path=path, problem=str(err))) from err
-        if not isinstance(state, dict) or state.get("format_version") != FORMAT_VERSION:
-            raise ValueError(
-                Errors.E095.format(path=path, problem=f"not a format {FORMAT_VERSION} model")
+        return cls.from_state(state, path)
+
+
+@registry.misc("disclosure_nlp.StatementBaseline.v1")
+def create_statement_baseline(
+    c: float,
+    random_state: int,
+    calibration_folds: int,
+    ngram_range: list[int],
+    class_weight: str | None,
+) -> StatementBaseline:
+    """An unfitted :class:`StatementBaseline` from a config's ``[baseline]`` section."""
+    if not c > 0:
+        raise ValueError(Errors.E135.format(name="c", value=c, allowed="give a number above 0"))
+    if calibration_folds < 2:
+        raise ValueError(
+            Errors.E135.format(
+                name="calibration_folds", value=calibration_folds, allowed="give 2 or more"
             )
-        settings = dict(state["settings"])
-        settings["ngram_range"] = tuple(settings["ngram_range"])
-        model = cls(**settings)
-        model.tfidf, model.context, model.model = state["tfidf"], state["context"], state["model"]
-        return model
+        )
+    if len(ngram_range) != 2 or not 1 <= ngram_range[0] <= ngram_range[1]:
+        raise ValueError(
+            Errors.E135.format(
+                name="ngram_range", value=ngram_range, allowed="give [low, high], 1 <= low <= high"
+            )
+        )
+    if class_weight not in (None, "balanced"):
+        raise ValueError(
+            Errors.E135.format(
+                name="class_weight", value=class_weight, allowed='give "balanced" or null'
+            )
+        )
+    return StatementBaseline(
+        c=float(c),
+        random_state=int(random_state),
+        calibration_folds=int(calibration_folds),
+        ngram_range=(int(ngram_range[0]), int(ngram_range[1])),
+        class_weight=class_weight,
+    )
 
 
 def format_statement_scores(reports: dict[str, dict]) -> str:
