@@ -139,6 +139,10 @@ class Errors(metaclass=ErrorsWithCodes):
         "The [training] section of {path} lacks {keys}. A baseline config names the gold file, "
         "the corpus folder, the split file and the train and dev splits there."
     )
+    E137 = (
+        "Bad section_labels {value!r}: give a non-empty list of distinct section labels, e.g. "
+        '["PREAMBLE", "OVERVIEW", "ACTIVE", "REQUESTS", "REVIEW", "PROBLEMS", "OTHER"].'
+    )
     # statutory tables
     E110 = "Bad table schema {path}: {problem}. resources/table_schema.json is the reference."
     E111 = "Unknown key {key!r} in {what}. Allowed keys: {allowed}."

@@ -10,7 +10,7 @@ from spacy.language import Language
 from . import components  # noqa: F401  (registers the factories)
 from .errors import Errors
 from .tokenizer import create_chinese_tokenizer  # noqa: F401  (registers the tokenizer)
-from .training import suggesters  # noqa: F401  (registers the suggester of trained pipelines)
+from .training import architectures, suggesters  # noqa: F401  (used by trained pipelines)
 
 DEFAULT_PIPES = (
     "disclosure_sections",
@@ -40,14 +40,27 @@ def build_default_pipeline(pipes: tuple[str, ...] = DEFAULT_PIPES) -> Language:
     return nlp
 
 
+def resolve_model_dir(name: str | Path) -> str | Path:
+    """``DIR/model-best`` for a training output folder ``DIR``, else ``name`` unchanged."""
+    path = Path(name)
+    if path.is_dir() and not (path / "config.cfg").is_file():
+        best = path / "model-best"
+        if (best / "config.cfg").is_file():
+            return best
+    return name
+
+
 def load(name: str | Path | None = None, **kwargs) -> Language:
     """Load a pipeline: the default one (no argument), or a spaCy package or directory.
 
     Nothing is downloaded: the default pipeline is built from the resources
-    that ship inside the package.
+    that ship inside the package. A training output folder (``disclosure-nlp
+    train ... -o DIR``, no ``config.cfg`` of its own) stands for its
+    ``model-best``.
     """
     if name is None:
         return build_default_pipeline()
+    name = resolve_model_dir(name)
     try:
         return spacy.load(name, **kwargs)
     except (OSError, ValueError) as err:
