@@ -11,7 +11,10 @@ from disclosure_nlp.components.span_scores import flat_scores, span_scores
 from disclosure_nlp.extract import doc_records
 
 # two statements of gidar-086 (train), as a spancat would write them
-TEXT = "二、存在的主要问题和下步工作措施\n信息公开的内容还需进一步规范。\n进一步建立、健全政府信息公开的工作机制。"
+TEXT = (
+    "二、存在的主要问题和下步工作措施\n信息公开的内容还需进一步规范。\n"
+    "进一步建立、健全政府信息公开的工作机制。"
+)
 PROBLEM = "信息公开的内容还需进一步规范。"
 IMPROVEMENT = "进一步建立、健全政府信息公开的工作机制。"
 
