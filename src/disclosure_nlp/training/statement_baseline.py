@@ -17,6 +17,11 @@ Train on the train split and evaluate on dev::
 
     python -m disclosure_nlp.training.statement_baseline --eval-split dev
 
+or from a config, like the spaCy components (:mod:`disclosure_nlp.training.train_baseline`;
+``[baseline] @misc = "disclosure_nlp.StatementBaseline.v1"``)::
+
+    disclosure-nlp train configs/statements_sklearn.cfg -o training/statements_sklearn
+
 The fitted model is saved and loaded with joblib under a path the caller
 gives (:meth:`StatementBaseline.save`, :meth:`StatementBaseline.load`); it
 holds scikit-learn objects and plain data only.
