@@ -1,5 +1,6 @@
 """Pipeline components, one module each; importing this registers their factories."""
 
+from .entity_values import EntityValueFiller, make_entity_value_filler
 from .names import NameRecognizer, make_name_recognizer
 from .quantities import QuantityRecognizer, make_quantity_recognizer
 from .report_meta import ReportMetaInferrer, make_report_meta
@@ -9,6 +10,7 @@ from .statements import StatementClassifier, make_statement_classifier
 from .tables import TableParser, make_table_parser
 
 __all__ = [
+    "EntityValueFiller",
     "NameRecognizer",
     "QuantityRecognizer",
     "ReportMetaInferrer",
@@ -16,6 +18,7 @@ __all__ = [
     "StatementClassifier",
     "StatementUnitSplitter",
     "TableParser",
+    "make_entity_value_filler",
     "make_name_recognizer",
     "make_quantity_recognizer",
     "make_report_meta",
