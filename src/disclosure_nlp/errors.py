@@ -137,6 +137,11 @@ class Errors(metaclass=ErrorsWithCodes):
         "Bad entity value settings {path}: policy_marks is {value!r}; give a list of pairs of "
         'marks, two characters each, e.g. "《》".'
     )
+    E153 = (
+        "Bad spans_key {value!r}: give the non-empty name of the span group that holds the "
+        "statistical entities (the same in disclosure_entity_hold and disclosure_entity_merge)."
+    )
+    E154 = "Unknown entity labels {labels} in add_labels. Allowed: {allowed}."
 
 
 class Warnings(metaclass=ErrorsWithCodes):

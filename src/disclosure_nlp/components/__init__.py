@@ -1,5 +1,6 @@
 """Pipeline components, one module each; importing this registers their factories."""
 
+from .entity_merge import EntityHolder, EntityMerger, make_entity_holder, make_entity_merger
 from .entity_values import EntityValueFiller, make_entity_value_filler
 from .names import NameRecognizer, make_name_recognizer
 from .quantities import QuantityRecognizer, make_quantity_recognizer
@@ -10,6 +11,8 @@ from .statements import StatementClassifier, make_statement_classifier
 from .tables import TableParser, make_table_parser
 
 __all__ = [
+    "EntityHolder",
+    "EntityMerger",
     "EntityValueFiller",
     "NameRecognizer",
     "QuantityRecognizer",
@@ -18,6 +21,8 @@ __all__ = [
     "StatementClassifier",
     "StatementUnitSplitter",
     "TableParser",
+    "make_entity_holder",
+    "make_entity_merger",
     "make_entity_value_filler",
     "make_name_recognizer",
     "make_quantity_recognizer",
