@@ -35,7 +35,9 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Sequence
 
 from spacy.language import Language
+from spacy.scorer import Scorer
 from spacy.tokens import Doc
+from spacy.training import Example
 
 from ..errors import Errors
 from ..extensions import register_extensions
@@ -131,6 +133,21 @@ class EntityMerger:
             del doc.spans[self.spans_key]
         return doc
 
+    def score(self, examples: Iterable[Example], **kwargs) -> dict[str, object]:
+        """Scores of the held (statistical) entities alone, against the gold ``doc.ents``.
+
+        ``held_ents_f``, ``held_ents_p``, ``held_ents_r``, ``held_ents_per_type``: what
+        the ner found before the merge, so training can pick the best ner checkpoint
+        also where the merge adds none of its entities. Needs ``keep_held``.
+        """
+        key = self.spans_key
+
+        def getter(doc: Doc, attr: str):
+            return doc.spans[key] if key in doc.spans else doc.ents
+
+        scores = Scorer.score_spans(examples, "ents", getter=getter, has_annotation=None)
+        return {f"held_{name}": value for name, value in scores.items()}
+
 
 @Language.factory(
     "disclosure_entity_hold",
@@ -148,6 +165,12 @@ def make_entity_holder(nlp: Language, name: str, spans_key: str) -> EntityHolder
     assigns=["doc.ents"],
     requires=["doc.ents", "doc.spans"],
     default_config={"spans_key": DEFAULT_SPANS_KEY, "add_labels": [], "keep_held": True},
+    default_score_weights={
+        "held_ents_f": 0.0,
+        "held_ents_p": 0.0,
+        "held_ents_r": 0.0,
+        "held_ents_per_type": None,
+    },
 )
 def make_entity_merger(
     nlp: Language, name: str, spans_key: str, add_labels: list[str], keep_held: bool
