@@ -143,7 +143,7 @@ class EntityMerger:
         key = self.spans_key
 
         def getter(doc: Doc, attr: str):
-            return doc.spans[key] if key in doc.spans else doc.ents
+            return doc.spans.get(key, doc.ents)
 
         scores = Scorer.score_spans(examples, "ents", getter=getter, has_annotation=None)
         return {f"held_{name}": value for name, value in scores.items()}
