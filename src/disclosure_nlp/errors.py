@@ -142,6 +142,10 @@ class Errors(metaclass=ErrorsWithCodes):
         "statistical entities (the same in disclosure_entity_hold and disclosure_entity_merge)."
     )
     E154 = "Unknown entity labels {labels} in add_labels. Allowed: {allowed}."
+    E155 = (
+        "--additions needs a hybrid pipeline with {pipe}; {name!r} has none. Train one with "
+        "configs/ner_hybrid.cfg."
+    )
 
 
 class Warnings(metaclass=ErrorsWithCodes):
