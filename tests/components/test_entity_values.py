@@ -283,3 +283,33 @@ def test_reader_without_spacy(text, start, end, label, value):
     got, attrs = READER.read(text, start, end, label, 2025)
     assert got == value
     assert isinstance(attrs, dict)
+
+
+def test_loaded_pipelines_that_find_entities_get_values(tmp_path):
+    # a pipeline that finds entities without values (as a trained ner does)
+    import disclosure_nlp
+
+    nlp = spacy.blank("zh")
+    ruler = nlp.add_pipe("entity_ruler")
+    ruler.add_patterns(
+        [{"label": "COUNT", "pattern": "2889条"}, {"label": "DATE", "pattern": "年底"}]
+    )
+    nlp.to_disk(tmp_path / "ruler")
+    loaded = disclosure_nlp.load(tmp_path / "ruler")
+    assert loaded.pipe_names == [
+        "disclosure_report_meta",
+        "entity_ruler",
+        "disclosure_entity_values",
+    ]
+    doc = loaded("2019年政府信息公开工作年度报告\n年底共发布信息2889条")
+    assert [(e.text, e.label_, e._.value) for e in doc.ents] == [
+        ("年底", "DATE", "2019-12"),
+        ("2889条", "COUNT", 2889),
+    ]
+    assert disclosure_nlp.load(tmp_path / "ruler", values=False).pipe_names == ["entity_ruler"]
+
+
+def test_pipelines_with_values_are_left_alone(nlp):
+    from disclosure_nlp.pipeline import DEFAULT_PIPES, add_entity_values
+
+    assert tuple(add_entity_values(nlp).pipe_names) == DEFAULT_PIPES
