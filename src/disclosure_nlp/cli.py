@@ -127,6 +127,11 @@ def evaluate(
     tables: Path | None = typer.Option(
         None, "--tables", help="Folder of hand-verified tables: also score table cells and checks."
     ),
+    additions: bool = typer.Option(
+        False,
+        "--additions",
+        help="For a hybrid pipeline: what its ner would add to the rules, per label.",
+    ),
 ) -> None:
     """Score a pipeline or facts file against gold (ANNOTATION.md section 7)."""
     import srsly
@@ -134,6 +139,7 @@ def evaluate(
     from .errors import DisclosureError
     from .evaluation.evaluate import evaluate_target, format_report, load_target
     from .evaluation.gold import load_gold, split_ids
+    from .evaluation.hybrid import MERGE_PIPE, format_additions, held_additions
     from .evaluation.tables import evaluate_tables_target, format_tables_report, load_table_gold
 
     try:
@@ -147,12 +153,17 @@ def evaluate(
         table_golds = [g for g in table_golds if g["doc_id"] in ids]
     reports = {}
     table_reports = {}
+    addition_reports = {}
     for name in [target, *compare]:
         try:
             loaded = load_target(name)
             reports[name] = evaluate_target(loaded, golds)
             if tables:
                 table_reports[name] = evaluate_tables_target(loaded, table_golds)
+            if additions:
+                if isinstance(loaded, Path) or MERGE_PIPE not in loaded.pipe_names:
+                    _fail(Errors.E155.format(name=name, pipe=MERGE_PIPE))
+                addition_reports[name] = held_additions(loaded, golds)
         except (OSError, ValueError) as err:
             _fail(Errors.E033.format(path=name) + f" ({err})")
     typer.echo(f"split: {split}, gold documents: {len(golds)}")
@@ -160,10 +171,19 @@ def evaluate(
     if tables:
         typer.echo("")
         typer.echo(format_tables_report(table_reports))
+    for name, found in addition_reports.items():
+        rule_f1 = {
+            label: row["strict"]["f"]
+            for label, row in reports[name]["entities"]["per_label"].items()
+        }
+        typer.echo("")
+        typer.echo(f"{name}\n" + format_additions(found, rule_f1))
     if output:
         result = {"split": split, "reports": reports}
         if tables:
             result["tables"] = table_reports
+        if additions:
+            result["additions"] = addition_reports
         srsly.write_json(output, result)
 
 

@@ -154,6 +154,28 @@ class Errors(metaclass=ErrorsWithCodes):
     )
     E115 = "No corpus text for the table gold of {doc_id} in {corpus}."
     E116 = "Unknown report format {fmt!r} for the statutory tables. Allowed: {allowed} or None."
+    # entity values, hybrid entities
+    E150 = (
+        "Bad entity value settings {path}: context_chars is {value!r}; give an integer "
+        "between 0 and 200 (characters read around an entity)."
+    )
+    E151 = (
+        "Bad entity value settings {path}: fallback_channel_type is {value!r}; give one of "
+        "{allowed} (GUIDELINE.md section 8, decision 10: other)."
+    )
+    E152 = (
+        "Bad entity value settings {path}: policy_marks is {value!r}; give a list of pairs of "
+        'marks, two characters each, e.g. "《》".'
+    )
+    E153 = (
+        "Bad spans_key {value!r}: give the non-empty name of the span group that holds the "
+        "statistical entities (the same in disclosure_entity_hold and disclosure_entity_merge)."
+    )
+    E154 = "Unknown entity labels {labels} in add_labels. Allowed: {allowed}."
+    E155 = (
+        "--additions needs a hybrid pipeline with {pipe}; {name!r} has none. Train one with "
+        "configs/ner_hybrid.cfg."
+    )
 
 
 class Warnings(metaclass=ErrorsWithCodes):

@@ -50,18 +50,47 @@ def resolve_model_dir(name: str | Path) -> str | Path:
     return name
 
 
-def load(name: str | Path | None = None, **kwargs) -> Language:
+VALUES_PIPE = "disclosure_entity_values"
+
+
+def add_entity_values(nlp: Language) -> Language:
+    """Give values to the entities of a pipeline that finds entities but no values.
+
+    A pipeline with a component that assigns ``doc.ents`` (a trained ``ner``, an
+    ``entity_ruler``) and none that assigns ``span._.value`` gets
+    ``disclosure_entity_values`` at its end, with ``disclosure_report_meta``
+    before it where it has none (dates without a year take the report's year).
+    Other pipelines are returned as they are.
+    """
+    assigns = [nlp.get_pipe_meta(name).assigns for name in nlp.pipe_names]
+    finds = any("doc.ents" in a for a in assigns)
+    values = any("span._.value" in a for a in assigns)
+    if not finds or values or VALUES_PIPE in nlp.pipe_names:
+        return nlp
+    added = []
+    if "disclosure_report_meta" not in nlp.pipe_names:
+        added.append(nlp.add_pipe("disclosure_report_meta", first=True))
+    added.append(nlp.add_pipe(VALUES_PIPE))
+    for pipe in added:
+        pipe.initialize()
+    return nlp
+
+
+def load(name: str | Path | None = None, values: bool = True, **kwargs) -> Language:
     """Load a pipeline: the default one (no argument), or a spaCy package or directory.
 
     Nothing is downloaded: the default pipeline is built from the resources
     that ship inside the package. A training output folder (``disclosure-nlp
     train ... -o DIR``, no ``config.cfg`` of its own) stands for its
-    ``model-best``.
+    ``model-best``. ``values``: a loaded pipeline that finds entities without
+    values (a plain trained ``ner``) gets them from ``disclosure_entity_values``
+    (:func:`add_entity_values`).
     """
     if name is None:
         return build_default_pipeline()
     name = resolve_model_dir(name)
     try:
-        return spacy.load(name, **kwargs)
+        nlp = spacy.load(name, **kwargs)
     except (OSError, ValueError) as err:
         raise OSError(Errors.E041.format(name=str(name), error=err)) from err
+    return add_entity_values(nlp) if values else nlp

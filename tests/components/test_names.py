@@ -268,3 +268,81 @@ def test_longer_name_wins_over_a_date_inside(nlp):
         ("2019年", "DATE"),
         ("河南省2019年政务公开工作要点", "POLICY"),
     ]
+
+
+# channels read from their context (GUIDELINE.md section 8, decisions 8, 10 and 14) -----
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # gidar-126 (train): a quoted name before 上 and a verb of publishing
+            "并由专人负责“数字东城”上受理政府信息公开申请",
+            [("数字东城", "CHANNEL", "other")],
+        ),
+        (  # seed-000 (dev): a periodical counted in issues, unquoted
+            "全年共编发脱贫攻坚动态64期。同时,继续依托三门峡日报",
+            [("脱贫攻坚动态", "CHANNEL", "bulletin"), ("三门峡日报", "CHANNEL", "newspaper")],
+        ),
+        (  # the same in a title, and after 简报
+            "全年共编发《政务动态》36期,《政务信息》简报24期",
+            [("政务动态", "CHANNEL", "bulletin"), ("政务信息", "CHANNEL", "bulletin")],
+        ),
+        (  # seed-000 (dev): titles listed with a programme after a station's channel
+            "在三门峡广播电视台新闻频道《三门峡新闻联播》、《脱贫一线》前",
+            [
+                ("三门峡广播电视台新闻频道", "CHANNEL", "tv_radio"),
+                ("三门峡新闻联播", "CHANNEL", "programme"),
+                ("脱贫一线", "CHANNEL", "programme"),
+            ],
+        ),
+        (  # gidar-018 (train) shape: a quoted name listed with a column
+            "更新增了“复工复产”和“惠企专栏”,进一步发挥了",
+            [("复工复产", "CHANNEL", "column"), ("惠企专栏", "CHANNEL", "column")],
+        ),
+        (  # a quoted name before a URL is the website (decision 1 read the other way)
+            "本报告电子版可在“中国临川”(www.linchuan.gov.cn)下载",
+            [("中国临川", "CHANNEL", "website"), ("www.linchuan.gov.cn", "CHANNEL", "website")],
+        ),
+        (  # a quoted name right after a website is a column of it
+            "在区政府网站“监督保障”发布信息",
+            [("区政府网站", "CHANNEL", "website"), ("监督保障", "CHANNEL", "column")],
+        ),
+        (  # listed with a medium before a verb of publishing (seed-002, train, shape)
+            "及时在门户网站及“阳光北岭”公布",
+            [("阳光北岭", "CHANNEL", "other")],
+        ),
+        (  # media words after and before quoted names
+            "通过“北岭发布”抖音号、政务微博“青山发布”发布信息",
+            [("北岭发布", "CHANNEL", "app"), ("青山发布", "CHANNEL", "weibo")],
+        ),
+        (  # a quoted name that ends with its medium (网)
+            "我局在“市政务服务网”公开办事指南",
+            [("市政务服务网", "CHANNEL", "website")],
+        ),
+        (
+            "在县电视台《北岭新闻》节目播发新闻",
+            [  # a one-character owner
+                ("县电视台", "CHANNEL", "tv_radio"),
+                ("北岭新闻", "CHANNEL", "programme"),
+            ],
+        ),
+    ],
+)
+def test_channels_from_context(text, expected):
+    assert _found(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # seed-002 (train): abstract platforms in a slogan are no outlets
+        "搭建和巩固好脱贫攻坚“政策传播平台”“经验交流平台”“成效展示平台”,构建全媒体",
+        "通过“互联网+政务服务”公开办事指南。",
+        "通过“一事一议”公开财政奖补。",
+        "在“政务公开日”公布了重点工作。",
+        "在“两会”期间公开建议提案办理结果。",
+        "通过“以案释法”开展普法宣传。",
+        "全年共编发简报12期,编发工作动态8期。",  # decision 8: bare media words
+    ],
+)
+def test_no_channels_in_such_contexts(text):
+    assert [e for e in _found(text) if e[1] == "CHANNEL"] == []

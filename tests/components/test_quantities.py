@@ -263,3 +263,41 @@ def test_entities_merge_with_existing_ones(nlp):
     doc = nlp("2019年主动公开信息2889条。")
     assert [(e.text, e.label_) for e in doc.ents] == [("2019年", "DATE"), ("2889条", "COUNT")]
     assert doc.ents[1]._.attrs["item"] == "信息"
+
+
+# shapes of dates the development documents hardly show (ANNOTATION.md section 1) ----
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "2019年1-6月,全县共受理申请12件。",
+            [("2019年1-6月", "DATE", "2019-01/2019-06"), ("12件", "COUNT", 12)],
+        ),
+        ("2020年12月底前完成网站改版", [("2020年12月底", "DATE", "2020-12")]),
+        ("于2019年11月中旬完成", [("2019年11月中旬", "DATE", "2019-11")]),
+        ("3月底前上报", [("3月底", "DATE", "2019-03")]),
+        ("2018.1.1—2018.12.31期间", [("2018.1.1—2018.12.31", "DATE", "2018-01-01/2018-12-31")]),
+        ("2019/12/31前完成", [("2019/12/31", "DATE", "2019-12-31")]),
+        ("2015-2019年度报告已全部公开", [("2015-2019年度", "DATE", "2015/2019")]),
+        (
+            "2019年1月1日-2019年12月31日",
+            [("2019年1月1日-2019年12月31日", "DATE", "2019-01-01/2019-12-31")],
+        ),
+        ("2019年元月", [("2019年元月", "DATE", "2019-01")]),
+    ],
+)
+def test_date_shapes(text, expected):
+    assert _found(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "每年5月15日开展政务公开日活动",  # a frequency (decision 4)
+        "每月5日前报送",
+        "电话0812-2019年",  # no year inside a phone number
+        "版本号V2019.1.1",
+    ],
+)
+def test_no_dates(text):
+    assert [e for e in _found(text) if e[1] == "DATE"] == []

@@ -1,5 +1,7 @@
 """Pipeline components, one module each; importing this registers their factories."""
 
+from .entity_merge import EntityHolder, EntityMerger, make_entity_holder, make_entity_merger
+from .entity_values import EntityValueFiller, make_entity_value_filler
 from .names import NameRecognizer, make_name_recognizer
 from .quantities import QuantityRecognizer, make_quantity_recognizer
 from .report_meta import ReportMetaInferrer, make_report_meta
@@ -14,6 +16,9 @@ from .statements import StatementClassifier, make_statement_classifier
 from .tables import TableParser, make_table_parser
 
 __all__ = [
+    "EntityHolder",
+    "EntityMerger",
+    "EntityValueFiller",
     "NameRecognizer",
     "QuantityRecognizer",
     "ReportMetaInferrer",
@@ -23,6 +28,9 @@ __all__ = [
     "StatementClassifier",
     "StatementUnitSplitter",
     "TableParser",
+    "make_entity_holder",
+    "make_entity_merger",
+    "make_entity_value_filler",
     "make_name_recognizer",
     "make_quantity_recognizer",
     "make_report_meta",

@@ -56,6 +56,7 @@ _WORD_LIST_KEYS = (
 EXTEND_BACK = ("none", "owner", "name")
 _STRING_LIST_KEYS = (
     "policy_cues", "non_policy_cues", "policy_cue_overrides", "short_policy_names",
+    "quoted_own_media_blockers", "column_host_words", "programme_host_words",
     "policy_owner_suffixes", "list_media_words", "owner_markers",
     "generic_owners", "owner_stop_words", "needs_marked_owner", "place_names",
     "doc_number_patterns", "issuer_stop_words", "generic_parts", "url_blockers_before",
@@ -69,8 +70,10 @@ _MARK_KEYS = ("title_marks", "quote_marks")
 _OTHER_KEYS = (
     "description", "quoted_policy_pattern", "policy_fragments", "list_separators",
     "known_outlets", "url_pattern", "gap_stop_chars", "table_account_pattern",
-    "unquoted_policy_patterns",
+    "unquoted_policy_patterns", "publish_context", "issue_count_pattern",
+    "issued_bulletin_pattern", "not_a_name_pattern",
 )  # fmt: skip
+PUBLISH_CONTEXT_KEYS = ("before", "between", "adverbs", "verbs", "joiners")
 
 
 @dataclass(frozen=True)
@@ -144,6 +147,20 @@ class NameRules:
         for key in _INT_KEYS:
             if not isinstance(data[key], int) or data[key] < 1:
                 raise ValueError(Errors.E020.format(path=path, problem=f"{key} must be >= 1"))
+        context = data["publish_context"]
+        if not isinstance(context, dict) or set(context) != set(PUBLISH_CONTEXT_KEYS):
+            raise ValueError(
+                Errors.E020.format(
+                    path=path, problem=f"publish_context needs exactly {PUBLISH_CONTEXT_KEYS}"
+                )
+            )
+        for key, words in context.items():
+            if not all(isinstance(x, str) and x for x in words):
+                raise ValueError(
+                    Errors.E020.format(
+                        path=path, problem=f"publish_context {key} must be non-empty strings"
+                    )
+                )
         for key in _MARK_KEYS:
             marks = data[key]
             if set(marks) != {"open", "close"} or not marks["open"] or not marks["close"]:
@@ -262,6 +279,28 @@ class NameFinder:
         self.table_account_re = _compile(
             rules["table_account_pattern"], path, "table_account_pattern"
         )
+        context = rules["publish_context"]
+        self.publish_before = tuple(context["before"])
+        self.publish_after_re = _compile(
+            "[ \t]*(?:" + "|".join(map(re.escape, _longest_first(context["between"]))) + ")?"
+            "[ \t]*(?:" + "|".join(map(re.escape, _longest_first(context["adverbs"]))) + ")?"
+            "(?:" + "|".join(map(re.escape, _longest_first(context["verbs"]))) + ")",
+            path,
+            "publish_context",
+        )
+        self.issue_count_re = _compile(rules["issue_count_pattern"], path, "issue_count_pattern")
+        self.issued_bulletin_re = _compile(
+            rules["issued_bulletin_pattern"], path, "issued_bulletin_pattern"
+        )
+        self.not_a_name_re = _compile(rules["not_a_name_pattern"], path, "not_a_name_pattern")
+        self.column_hosts = tuple(_longest_first(rules["column_host_words"]))
+        self.programme_hosts = tuple(_longest_first(rules["programme_host_words"]))
+        joiners = "|".join(map(re.escape, _longest_first(context["joiners"])))
+        media = "|".join(map(re.escape, _longest_first(self.media)))
+        self.medium_before_re = _compile(f"(?:{media})[ \\t]*(?:{joiners})$", path, "joiners")
+        self.medium_after_re = _compile(
+            f'[ \\t]*(?:{joiners})[^，,。；;：:\\n“”"《》]{{0,12}}?(?:{media})', path, "joiners"
+        )
 
     def _word_types(self, key: str) -> dict[str, str]:
         return {e["word"]: e["type"] for e in self.rules[key]}
@@ -335,9 +374,50 @@ class NameFinder:
     def _quoted_own_type(self, content: str) -> str | None:
         """A quoted name that names its medium itself: “惠企专栏”, “云南省网上政务服务大厅”."""
         core = content.strip()
+        if core.endswith(tuple(self.rules["quoted_own_media_blockers"])):
+            return None  # 互联网, 一张网: no outlet
         for word in _longest_first(self.quoted_own_media):
             if core.endswith(word) and len(core) > len(word):
                 return self.quoted_own_media[word]
+        return None
+
+    def _context_type(self, text: str, item: Marked, content: str) -> str | None:
+        """The type a marked name takes from its context where it names no medium itself.
+
+        - followed by a URL in brackets: a website (“中国上海”(www.shanghai.gov.cn));
+        - followed by a count of issues: a bulletin (《脱贫攻坚动态》64期, 《政务信息》简报24期);
+        - right after a website (门户网站“政策解读”, (http://…)“年报”): a column of it;
+          right after a station or channel (…电视台新闻频道《X》): a programme of it;
+        - in a publishing context: a channel, type other (GUIDELINE.md section 8, decision
+          10): after 在/通过 … and before a verb of publishing (通过“X”及时发布), before
+          上 and such a verb (“数字东城”上受理), or listed with a medium before such a verb
+          (在门户网站及“X”公布, 通过“X”和我办门户网站开展);
+        unless the content looks like no name (slogans, formulas, numbers).
+        """
+        bracket = re.match(r"[ \t]*[(（]", text[item.end : item.end + 4])
+        if bracket and self.url_re.match(text, item.end + bracket.end()):
+            return "website"
+        if self.issue_count_re.match(text, item.end):
+            return "bulletin"
+        if self.not_a_name_re.search(content):
+            return None
+        before = text[max(0, item.start - 40) : item.start].rstrip(" \t的")
+        if before.endswith(self.column_hosts) or (
+            before[-1:] in ")）" and self.url_re.search(before[-40:].rstrip(")）") + " ")
+        ):
+            return "column"
+        if before.endswith(self.programme_hosts):
+            return "programme"
+        publishing = self.publish_after_re.match(text, item.end)
+        if publishing and (
+            before.endswith(self.publish_before)
+            or publishing.group().lstrip(" \t").startswith("上")
+            or self.medium_before_re.search(before)
+        ):
+            return "other"
+        listed_medium = self.medium_after_re.match(text, item.end)
+        if listed_medium and self.publish_after_re.match(text, listed_medium.end()):
+            return "other"
         return None
 
     def marked_entities(self, text: str, titles: list[Marked], quotes: list[Marked]):
@@ -353,6 +433,7 @@ class NameFinder:
                 (t for w, t in self.preceding_media.items() if before.rstrip(":： ").endswith(w)),
                 None,
             )
+            classified = []
             for item in group:
                 start, end = item.inner
                 content = text[start:end]
@@ -361,9 +442,30 @@ class NameFinder:
                 ent = self._classify_marked(
                     text, item, content, following, title_following, listed, preceding
                 )
-                if ent is not None:
-                    found.append(ent)
+                classified.append((item, ent))
+            found.extend(ent for _, ent in classified if ent is not None)
+            found.extend(self._list_siblings(text, classified))
         return found
+
+    def _list_siblings(
+        self, text: str, classified: list[tuple[Marked, FoundEntity | None]]
+    ) -> list[FoundEntity]:
+        """Names listed with channels that all show one type take that type
+        (“复工复产”和“稳岗就业专区”: both columns; 《三门峡新闻联播》、《三门峡新闻》);
+        titles that end like a policy stay nothing here."""
+        types = {ent.value for _, ent in classified if ent is not None and ent.label == "CHANNEL"}
+        if len(types) != 1 or any(e is not None and e.label != "CHANNEL" for _, e in classified):
+            return []
+        kind = types.pop()
+        out = []
+        for item, ent in classified:
+            content = text[item.inner[0] : item.inner[1]]
+            if ent is not None or self.not_a_name_re.search(content):
+                continue
+            if item.kind == "quote" or not self.is_policy_title(content):
+                marks = text[item.start] + text[item.end - 1]
+                out.append(self._channel(*item.inner, kind, content, marks))
+        return out
 
     def _classify_marked(
         self,
@@ -389,7 +491,8 @@ class NameFinder:
                 return self._channel(start, end, cue, content, marks)
             if self.is_policy_title(content):
                 return FoundEntity(start, end, "POLICY", None, {"marks": marks})
-            return None
+            cue = self._context_type(text, item, content)
+            return None if cue is None else self._channel(start, end, cue, content, marks)
         cue = self.outlets.get(content.strip())  # “学习强国”学习平台
         if cue is not None:
             pass
@@ -405,7 +508,8 @@ class NameFinder:
             return self._channel(start, end, cue, content, marks)
         if self.quoted_policy_re.search(content):
             return FoundEntity(start, end, "POLICY", None, {"marks": marks})
-        return None
+        cue = self._context_type(text, item, content)
+        return None if cue is None else self._channel(start, end, cue, content, marks)
 
     @staticmethod
     def _channel(
@@ -465,7 +569,7 @@ class NameFinder:
             return marked or len(specific) >= 2
         if kind in self.needs_marked_owner:
             return marked
-        return len(core) >= 2
+        return len(core) >= 2 or marked  # 县电视台
 
     def unquoted_channels(self, text: str, covered: list[tuple[int, int]]) -> list[FoundEntity]:
         found = []
@@ -487,8 +591,9 @@ class NameFinder:
             found.append(
                 self._channel(start, end, kind, text[start:end], owner=owner.strip(), media=media)
             )
+        marks = self.quote_open + self.title_open + self.quote_close + self.title_close
         for match in self.outlet_re.finditer(text):
-            if match.start() > 0 and text[match.start() - 1] in self.quote_open + self.title_open:
+            if match.start() > 0 and text[match.start() - 1] in marks:
                 continue
             name = match.group()
             end, kind = self._extend_sub_channel(text, match.end(), self.outlets[name])
@@ -543,6 +648,19 @@ class NameFinder:
                 found.append(
                     self._channel(m.start("name"), m.end("name"), kind, m["name"], media=m["media"])
                 )
+        return found
+
+    def issued_bulletins(self, text: str, covered: list[tuple[int, int]]) -> list[FoundEntity]:
+        """A periodical counted in issues is a bulletin: 编发脱贫攻坚动态64期 (decision 8)."""
+        found = []
+        for match in self.issued_bulletin_re.finditer(text):
+            start, end = match.span("name")
+            name = match["name"]
+            if any(s <= start < e for s, e in covered) or name in self.generic_owners:
+                continue
+            if name[: -len(match["kind"])] in self.generic_owners:
+                continue  # 工作动态, 政务简报: a bare kind of paper
+            found.append(self._channel(start, end, "bulletin", name))
         return found
 
     def recurring_channels(
@@ -649,6 +767,7 @@ class NameFinder:
         found += self.unquoted_channels(text, covered)
         found += self.urls(text)
         found += self.parenthesized_accounts(text)
+        found += self.issued_bulletins(text, covered)
         found += self.unquoted_policies(text, covered)
         found += self.doc_numbers(text)
         found = resolve_overlaps(found)

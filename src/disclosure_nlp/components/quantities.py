@@ -317,6 +317,10 @@ class QuantityFinder:
             return None
         # a month or day written without its year took the report's year
         attrs = {"year_from": "report"} if _parse_date(text[start:end], None) is None else {}
+        if attrs:  # 每年5月15日, 每月5日: a frequency, no date
+            before = text[max(0, start - 3) : start]
+            if any(before.endswith(b) for b in self.rules.part_of_year_blockers):
+                return None
         return FoundEntity(start, end, "DATE", value, attrs)
 
     def _bare_year(self, text: str, match: re.Match, year: int | None) -> FoundEntity | None:

@@ -10,6 +10,10 @@ breaks removed), so ``2023 年 1 月 1 日\\n起至 2023 年 12 月 31 日`` par
 Years may be written in Chinese digits (``二〇一九年``, ``二0一七年``), months
 and days in Chinese numerals (``十一月十七日``).
 
+Parts of a month stay at the month's precision (``2020年12月底`` -> ``"2020-12"``,
+``11月中旬``); dates written with dots or slashes read like written ones
+(``2018.1.1—2018.12.31`` -> ``"2018-01-01/2018-12-31"``); ``元月`` is January.
+
 Damaged text: digits run together before 日 are read when one reading is
 evident: ``202251日`` -> ``"2022-05-01"``, ``20251231日`` -> ``"2025-12-31"``,
 ``201211日至1231日`` -> ``"2012-01-01/2012-12-31"``. Three digits of month and
@@ -55,6 +59,13 @@ _MONTH_DAY_RE = re.compile(
     rf"(?:(?P<day>[0-9]{{1,2}}|[{_NUMERAL}]{{1,3}})[日号])?"
     rf"(?P<bare>[0-9]{{1,4}}|[{_NUMERAL}]{{1,3}})?"
 )
+# dates written with dots or slashes: 2018.1.1, 2019/12/31 (read as 2018年1月1日)
+_NUMERIC_DATE_RE = re.compile(
+    r"(?<![0-9])(?P<year>(?:19|20)[0-9]{2})(?P<sep>[./])(?P<month>1[0-2]|0?[1-9])(?P=sep)"
+    r"(?P<day>3[01]|[12][0-9]|0?[1-9])(?![0-9])"
+)
+# parts of a month are read at the month's precision: 12月底, 11月中旬 -> YYYY-12, YYYY-11
+_MONTH_EDGE_RE = re.compile(r"月(?:[上中下]旬|底|末|初)")
 # damaged text: year, month and day run together before 日 (202251日), or month and day (1231日)
 _COMPACT_RE = re.compile(r"(?P<digits>[0-9]{3,8})[日号]")
 
@@ -92,7 +103,9 @@ def _year(text: str) -> int | None:
 
 def _fold(text: str) -> str:
     """Fold the text and mark the range separator with RANGE_MARK."""
-    folded = normalize_text(text).replace("月份", "月")
+    folded = normalize_text(text).replace("月份", "月").replace("元月", "1月")
+    folded = _NUMERIC_DATE_RE.sub(r"\g<year>年\g<month>月\g<day>日", folded)
+    folded = _MONTH_EDGE_RE.sub("月", folded)
     folded = _ONE_AS_DASH_RE.sub(RANGE_MARK, folded)
     folded = _SEPARATOR_RE.sub(RANGE_MARK, folded)
     for word in OPEN_CLOSE_WORDS:
