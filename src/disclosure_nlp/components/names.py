@@ -26,7 +26,7 @@ from __future__ import annotations
 
 import copy
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -40,6 +40,7 @@ from ..extensions import register_extensions
 from ..normalize import parse_doc_number
 from ..resources import resource_path
 from .entity_spans import FoundEntity, resolve_overlaps, write_entities
+from .rule_io import RuleFileIO
 from .sections import to_simplified
 
 RULES_FILE = "names.json"
@@ -811,24 +812,17 @@ def _unspaced(text: str) -> str:
     return re.sub(r"\s+", "", text)
 
 
-class NameRecognizer:
+class NameRecognizer(RuleFileIO):
     """spaCy component: CHANNEL, POLICY and DOC_NO entities in ``doc.ents``."""
+
+    rules_file = RULES_FILE
+    rules_class = NameRules
 
     def __init__(self, nlp: Language, name: str = "disclosure_names", overwrite: bool = False):
         register_extensions()
         self.name = name
         self.overwrite = overwrite
         self.set_rules(load_name_rules())
-
-    def initialize(
-        self,
-        get_examples: Callable | None = None,
-        *,
-        nlp: Language | None = None,
-        rules_path: str | None = None,
-    ) -> None:
-        """Load the rules: the packaged ``names.json`` unless a path is given."""
-        self.set_rules(load_name_rules(Path(rules_path) if rules_path else None))
 
     def set_rules(self, rules: NameRules) -> None:
         self.rules = rules
@@ -842,22 +836,6 @@ class NameRecognizer:
         if len(doc):
             write_entities(doc, self.finder.find(doc.text), overwrite=self.overwrite)
         return doc
-
-    def to_disk(self, path: Path, *, exclude: Iterable[str] = ()) -> None:
-        path = Path(path)
-        path.mkdir(parents=True, exist_ok=True)
-        srsly.write_json(path / RULES_FILE, self.rules.to_dict())
-
-    def from_disk(self, path: Path, *, exclude: Iterable[str] = ()) -> NameRecognizer:
-        self.set_rules(load_name_rules(Path(path) / RULES_FILE))
-        return self
-
-    def to_bytes(self, *, exclude: Iterable[str] = ()) -> bytes:
-        return srsly.msgpack_dumps(self.rules.to_dict())
-
-    def from_bytes(self, data: bytes, *, exclude: Iterable[str] = ()) -> NameRecognizer:
-        self.set_rules(NameRules.from_dict(srsly.msgpack_loads(data), "<bytes>"))
-        return self
 
 
 @Language.factory(

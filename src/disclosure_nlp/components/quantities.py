@@ -40,6 +40,7 @@ from ..normalize import (
 from ..normalize.phones import is_plausible_phone
 from ..resources import resource_path
 from .entity_spans import FoundEntity, resolve_overlaps, write_entities
+from .rule_io import RuleFileIO
 from .sections import to_simplified
 
 RULES_FILE = "quantities.json"
@@ -480,8 +481,11 @@ def counted_item(
     return None
 
 
-class QuantityRecognizer:
+class QuantityRecognizer(RuleFileIO):
     """spaCy component: COUNT, PERCENT, MONEY, DATE and HOTLINE entities in ``doc.ents``."""
+
+    rules_file = RULES_FILE
+    rules_class = QuantityRules
 
     def __init__(
         self, nlp: Language, name: str = "disclosure_quantities", overwrite: bool = False
@@ -491,16 +495,6 @@ class QuantityRecognizer:
         self.overwrite = overwrite
         self.rules = load_quantity_rules()
         self.finder = QuantityFinder(self.rules)
-
-    def initialize(
-        self,
-        get_examples: Callable | None = None,
-        *,
-        nlp: Language | None = None,
-        rules_path: str | None = None,
-    ) -> None:
-        """Load the rules: the packaged ``quantities.json`` unless a path is given."""
-        self.set_rules(load_quantity_rules(Path(rules_path) if rules_path else None))
 
     def set_rules(self, rules: QuantityRules) -> None:
         self.rules = rules
@@ -522,22 +516,6 @@ class QuantityRecognizer:
                     doc, ent.start_char, ent.end_char, modifiers, self.rules.item_verbs
                 )
         return doc
-
-    def to_disk(self, path: Path, *, exclude: Iterable[str] = ()) -> None:
-        path = Path(path)
-        path.mkdir(parents=True, exist_ok=True)
-        srsly.write_json(path / RULES_FILE, self.rules.to_dict())
-
-    def from_disk(self, path: Path, *, exclude: Iterable[str] = ()) -> QuantityRecognizer:
-        self.set_rules(load_quantity_rules(Path(path) / RULES_FILE))
-        return self
-
-    def to_bytes(self, *, exclude: Iterable[str] = ()) -> bytes:
-        return srsly.msgpack_dumps(self.rules.to_dict())
-
-    def from_bytes(self, data: bytes, *, exclude: Iterable[str] = ()) -> QuantityRecognizer:
-        self.set_rules(QuantityRules.from_dict(srsly.msgpack_loads(data), "<bytes>"))
-        return self
 
 
 @Language.factory(

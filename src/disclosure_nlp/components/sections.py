@@ -17,7 +17,7 @@ label of the section a token or span starts in.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -29,6 +29,7 @@ from spacy.tokens import Doc, Span
 from ..errors import Errors
 from ..extensions import register_extensions
 from ..resources import resource_path
+from .rule_io import RuleFileIO
 
 SECTION_LABELS = ("PREAMBLE", "OVERVIEW", "ACTIVE", "REQUESTS", "REVIEW", "PROBLEMS", "OTHER")
 RULES_FILE = "sections.json"
@@ -320,8 +321,11 @@ def _char_span(doc: Doc, start: int, end: int, label: str) -> Span | None:
     return span
 
 
-class SectionSegmenter:
+class SectionSegmenter(RuleFileIO):
     """spaCy component: sections, statutory table blocks and web furniture."""
+
+    rules_file = RULES_FILE
+    rules_class = SectionRules
 
     def __init__(
         self, nlp: Language, name: str = "disclosure_sections", overwrite: bool = True
@@ -329,19 +333,11 @@ class SectionSegmenter:
         register_extensions()
         self.name = name
         self.overwrite = overwrite
-        self.rules = load_section_rules()
-        self.finder = SectionFinder(self.rules)
+        self.set_rules(load_section_rules())
 
-    def initialize(
-        self,
-        get_examples: Callable | None = None,
-        *,
-        nlp: Language | None = None,
-        rules_path: str | None = None,
-    ) -> None:
-        """Load the rules: the packaged ``sections.json`` unless a path is given."""
-        self.rules = load_section_rules(Path(rules_path) if rules_path else None)
-        self.finder = SectionFinder(self.rules)
+    def set_rules(self, rules: SectionRules) -> None:
+        self.rules = rules
+        self.finder = SectionFinder(rules)
 
     def find(self, text: str) -> dict[str, list[tuple[int, int, str]]]:
         """The ranges this component assigns, as data (no Doc needed)."""
@@ -362,24 +358,6 @@ class SectionSegmenter:
             spans = [_char_span(doc, s, e, label) for s, e, label in found.get(key, [])]
             doc.spans[key] = [span for span in spans if span is not None]
         return doc
-
-    def to_disk(self, path: Path, *, exclude: Iterable[str] = ()) -> None:
-        path = Path(path)
-        path.mkdir(parents=True, exist_ok=True)
-        srsly.write_json(path / RULES_FILE, self.rules.to_dict())
-
-    def from_disk(self, path: Path, *, exclude: Iterable[str] = ()) -> SectionSegmenter:
-        self.rules = load_section_rules(Path(path) / RULES_FILE)
-        self.finder = SectionFinder(self.rules)
-        return self
-
-    def to_bytes(self, *, exclude: Iterable[str] = ()) -> bytes:
-        return srsly.msgpack_dumps(self.rules.to_dict())
-
-    def from_bytes(self, data: bytes, *, exclude: Iterable[str] = ()) -> SectionSegmenter:
-        self.rules = SectionRules.from_dict(srsly.msgpack_loads(data), "<bytes>")
-        self.finder = SectionFinder(self.rules)
-        return self
 
 
 @Language.factory(

@@ -22,7 +22,7 @@ Writes ``doc.spans["statement_units"]`` (unlabelled spans).
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -33,6 +33,7 @@ from spacy.tokens import Doc, Span
 from ..errors import Errors
 from ..extensions import register_extensions
 from ..resources import resource_path
+from .rule_io import RuleFileIO
 
 RULES_FILE = "statement_units.json"
 SPANS_KEY = "statement_units"
@@ -451,8 +452,11 @@ def doc_sections(doc: Doc) -> list[tuple[int, int, str]]:
     return [(s.start_char, s.end_char, s.label_) for s in doc.spans["sections"]]
 
 
-class StatementUnitSplitter:
+class StatementUnitSplitter(RuleFileIO):
     """spaCy component: cuts the prose into statement units."""
+
+    rules_file = RULES_FILE
+    rules_class = UnitRules
 
     def __init__(
         self, nlp: Language, name: str = "disclosure_statement_units", overwrite: bool = True
@@ -463,17 +467,7 @@ class StatementUnitSplitter:
         self.rules = load_unit_rules()
         self.splitter = UnitSplitter(self.rules)
 
-    def initialize(
-        self,
-        get_examples: Callable | None = None,
-        *,
-        nlp: Language | None = None,
-        rules_path: str | None = None,
-    ) -> None:
-        """Load the rules: the packaged ``statement_units.json`` unless a path is given."""
-        self._set_rules(load_unit_rules(rules_path))
-
-    def _set_rules(self, rules: UnitRules) -> None:
+    def set_rules(self, rules: UnitRules) -> None:
         self.rules = rules
         self.splitter = UnitSplitter(rules)
 
@@ -492,22 +486,6 @@ class StatementUnitSplitter:
                 spans.append(span)
         doc.spans[SPANS_KEY] = _dedupe(spans)
         return doc
-
-    def to_disk(self, path: Path, *, exclude: Iterable[str] = ()) -> None:
-        path = Path(path)
-        path.mkdir(parents=True, exist_ok=True)
-        srsly.write_json(path / RULES_FILE, self.rules.to_dict())
-
-    def from_disk(self, path: Path, *, exclude: Iterable[str] = ()) -> StatementUnitSplitter:
-        self._set_rules(load_unit_rules(Path(path) / RULES_FILE))
-        return self
-
-    def to_bytes(self, *, exclude: Iterable[str] = ()) -> bytes:
-        return srsly.msgpack_dumps(self.rules.to_dict())
-
-    def from_bytes(self, data: bytes, *, exclude: Iterable[str] = ()) -> StatementUnitSplitter:
-        self._set_rules(UnitRules.from_dict(srsly.msgpack_loads(data), "<bytes>"))
-        return self
 
 
 def _dedupe(spans: list[Span]) -> list[Span]:
