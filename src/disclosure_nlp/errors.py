@@ -177,6 +177,17 @@ class Errors(metaclass=ErrorsWithCodes):
         "configs/ner_hybrid.cfg."
     )
 
+    # statement score calibration
+    E170 = (
+        "Bad statement score calibration {path}: {problem}. resources/statement_calibration.json "
+        "is the reference (method platt, slope >= 0, intercept); rebuild it with "
+        "python -m disclosure_nlp.training.calibrate_statements."
+    )
+    E171 = (
+        "Cannot fit the statement score calibration: {problem}. Give as many raw scores as "
+        "right/wrong flags, at least one of each list."
+    )
+
 
 class Warnings(metaclass=ErrorsWithCodes):
     W001 = "Decoded {path} as {encoding} with replacement characters at {count} places."

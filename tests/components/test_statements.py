@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import json
 
 import pytest
@@ -9,13 +10,19 @@ import spacy
 from spacy.util import registry
 
 from disclosure_nlp.components.sections import SectionFinder, load_section_rules
-from disclosure_nlp.components.statement_units import UnitSplitter, load_unit_rules
+from disclosure_nlp.components.statement_units import (
+    UnitSplitter,
+    doc_sections,
+    load_unit_rules,
+)
 from disclosure_nlp.components.statements import (
     CueRules,
     CueScorer,
     Evidence,
+    ScoreCalibration,
     StatementFinder,
     load_cue_rules,
+    load_score_calibration,
     own_label,
 )
 from disclosure_nlp.resources import resource_path
@@ -58,7 +65,9 @@ def test_happy_path_real_report(nlp):
     assert [lb for _, lb in found[5:]] == [IMP] * 10
     first = doc.spans["statements"][0]
     assert first.start_char == text.index("2019年,虽然市扶贫办")
-    assert first._.score == 0.95
+    # the score is the calibrated probability of the raw confidence 0.95 (a cue in a zone)
+    calibration = nlp.get_pipe("disclosure_statements").calibration
+    assert first._.score == round(calibration.probability(0.95), 4)
     assert first._.section == "PROBLEMS"
     assert all(0.0 <= s._.score <= 1.0 for s in doc.spans["statements"])
 
@@ -75,24 +84,103 @@ def test_units_are_required():
         nlp("一是公开不及时。")
 
 
+# raw confidences 0.9 (heading zone), 0.95 (cue in zone), 0.85 (switch); with slope 10 and
+# intercept -8 their probabilities are 1/(1+e^-1), 1/(1+e^-1.5), 1/(1+e^-0.5)
+ROUND_TRIP_TEXT = (
+    "五、存在的主要问题及改进情况\n一是公开内容不全面;二是更新不及时。\n下一步将加强培训。"
+)
+STEEP = ScoreCalibration(slope=10.0, intercept=-8.0, fit={"split": "hand-made"})
+
+
 def test_serialization_round_trip(tmp_path):
     nlp = spacy.blank("zh")
     for name in ("disclosure_sections", "disclosure_statement_units", "disclosure_statements"):
         nlp.add_pipe(name)
+    nlp.get_pipe("disclosure_statements").calibration = STEEP
     nlp.to_disk(tmp_path / "p")
     loaded = spacy.load(tmp_path / "p")
-    text = "五、存在的主要问题及改进情况\n一是公开内容不全面;二是更新不及时。\n下一步将加强培训。"
-    doc = loaded(text)
+    doc = loaded(ROUND_TRIP_TEXT)
     assert [(s.text, s.label_, s._.score) for s in doc.spans["statements"]] == [
-        ("一是公开内容不全面;", P, 0.9),
-        ("二是更新不及时。", P, 0.95),
-        ("下一步将加强培训。", IMP, 0.85),
+        ("一是公开内容不全面;", P, 0.7311),
+        ("二是更新不及时。", P, 0.8176),
+        ("下一步将加强培训。", IMP, 0.6225),
     ]
     original = nlp.get_pipe("disclosure_statements").rules
     assert loaded.get_pipe("disclosure_statements").rules == original
+    assert loaded.get_pipe("disclosure_statements").calibration.to_dict() == STEEP.to_dict()
     restored = spacy.blank("zh").add_pipe("disclosure_statements")
     restored.from_bytes(nlp.get_pipe("disclosure_statements").to_bytes())
     assert restored.rules == original
+    assert restored.calibration.to_dict() == STEEP.to_dict()
+
+
+def test_rules_only_bytes_keep_the_packaged_calibration():
+    # bytes written before the calibration existed hold the cue rules alone
+    import srsly
+
+    pipe = spacy.blank("zh").add_pipe("disclosure_statements")
+    pipe.from_bytes(srsly.msgpack_dumps(load_cue_rules().to_dict()))
+    assert pipe.rules == load_cue_rules()
+    assert pipe.calibration == load_score_calibration()
+
+
+def test_threshold_applies_to_the_probability():
+    nlp = spacy.blank("zh")
+    nlp.add_pipe("disclosure_sections")
+    nlp.add_pipe("disclosure_statement_units")
+    pipe = nlp.add_pipe("disclosure_statements", config={"threshold": 0.7})
+    pipe.calibration = STEEP
+    doc = nlp(ROUND_TRIP_TEXT)
+    assert [(s.text, s._.score) for s in doc.spans["statements"]] == [
+        ("一是公开内容不全面;", 0.7311),
+        ("二是更新不及时。", 0.8176),
+    ]
+
+
+@pytest.mark.parametrize("calibration", [None, STEEP])
+def test_scores_are_probabilities_monotone_in_the_raw_confidence(nlp, calibration):
+    # seed-000 (dev): statements with raw confidences 0.85, 0.9 and 0.95
+    pipe = nlp.get_pipe("disclosure_statements")
+    packaged = pipe.calibration
+    pipe.calibration = calibration or packaged
+    try:
+        doc = nlp(corpus_text("seed-000"))
+    finally:
+        pipe.calibration = packaged
+    units = [(s.start_char, s.end_char) for s in doc.spans["statement_units"]]
+    raw = {(s, e): r for s, e, _, r in FINDER.find(doc.text, units, doc_sections(doc))}
+    pairs = sorted((raw[(s.start_char, s.end_char)], s._.score) for s in doc.spans["statements"])
+    assert len(pairs) == 15
+    assert len({r for r, _ in pairs}) >= 2
+    assert all(0.0 <= p <= 1.0 for _, p in pairs)
+    assert all(a[1] <= b[1] for a, b in itertools.pairwise(pairs))
+    if calibration is STEEP:
+        assert pairs[0][1] < pairs[-1][1]
+
+
+@pytest.mark.parametrize(
+    ("change", "problem"),
+    [
+        ({"method": "isotonic"}, "method"),
+        ({"slope": -1.0}, "below 0"),
+        ({"intercept": "high"}, "intercept"),
+        ({"slope": float("inf")}, "not JSON"),
+        ({"bins": 10}, "unknown keys"),
+        ({"fit": []}, "fit"),
+    ],
+)
+def test_bad_calibration_file_is_refused(tmp_path, change, problem):
+    bad = tmp_path / "statement_calibration.json"
+    data = json.loads(resource_path("statement_calibration.json").read_text(encoding="utf-8"))
+    bad.write_text(json.dumps(data | change), encoding="utf-8")
+    pipe = spacy.blank("zh").add_pipe("disclosure_statements")
+    with pytest.raises(ValueError, match=rf"E170.*{problem}"):
+        pipe.initialize(calibration_path=str(bad))
+
+
+def test_infinite_calibration_is_refused():
+    with pytest.raises(ValueError, match=r"E170.*slope inf"):
+        ScoreCalibration.from_dict({"method": "platt", "slope": float("inf"), "intercept": 0})
 
 
 def test_bad_config():

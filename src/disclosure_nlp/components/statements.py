@@ -20,11 +20,15 @@ the way a reader does:
   never are statements.
 
 Writes ``doc.spans["statements"]`` with labels PROBLEM and IMPROVEMENT and
-``span._.score``, a confidence in [0, 1].
+``span._.score``, the probability that the label is right: the rules' raw
+confidence (one of the ``scores`` of the cue file) mapped by a Platt scaling
+fitted on the train split (``resources/statement_calibration.json``, rebuilt by
+``python -m disclosure_nlp.training.calibrate_statements``).
 """
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
@@ -42,6 +46,7 @@ from .statement_units import SPANS_KEY as UNITS_KEY
 from .statement_units import UnitSplitter, doc_sections, load_unit_rules
 
 CUES_FILE = "statement_cues.json"
+CALIBRATION_FILE = "statement_calibration.json"
 SPANS_KEY = "statements"
 PROBLEM, IMPROVEMENT = "PROBLEM", "IMPROVEMENT"
 STATEMENT_LABELS = (PROBLEM, IMPROVEMENT)
@@ -187,6 +192,85 @@ def load_cue_rules(path: Path | str | None = None) -> CueRules:
     """Read and validate the cue rules: the packaged file unless a path is given."""
     path = Path(path) if path else resource_path(CUES_FILE)
     return CueRules.from_dict(srsly.read_json(path), str(path))
+
+
+def calibrated_probability(raw: float, slope: float, intercept: float) -> float:
+    """Platt scaling: ``1 / (1 + exp(-(slope * raw + intercept)))``, in [0, 1]."""
+    z = slope * raw + intercept
+    if z >= 0:
+        return 1.0 / (1.0 + math.exp(-z))
+    ez = math.exp(z)
+    return ez / (1.0 + ez)
+
+
+@dataclass(frozen=True)
+class ScoreCalibration:
+    """The fitted Platt scaling of the rule score (``resources/statement_calibration.json``).
+
+    ``slope`` is never negative, so the probability never falls as the raw
+    confidence rises; ``fit`` records where the parameters come from (split,
+    documents, units, units labelled right) and is not used in scoring.
+    """
+
+    slope: float
+    intercept: float
+    method: str = "platt"
+    fit: dict = field(default_factory=dict, hash=False, compare=False)
+
+    KEYS = ("description", "method", "slope", "intercept", "fit")
+
+    @classmethod
+    def from_dict(cls, data: dict, path: str = "<dict>") -> ScoreCalibration:
+        """Validate ``data``: known keys, method platt, finite slope >= 0 and intercept."""
+        if not isinstance(data, dict):
+            raise ValueError(Errors.E170.format(path=path, problem="it is no JSON object"))
+        unknown = [k for k in data if k not in cls.KEYS]
+        if unknown:
+            raise ValueError(
+                Errors.E170.format(path=path, problem=f"unknown keys {unknown}; allowed {cls.KEYS}")
+            )
+        if data.get("method") != "platt":
+            raise ValueError(
+                Errors.E170.format(path=path, problem=f'method {data.get("method")!r}, not "platt"')
+            )
+        values = {}
+        for key in ("slope", "intercept"):
+            value = data.get(key)
+            if isinstance(value, bool) or not isinstance(value, int | float):
+                raise ValueError(Errors.E170.format(path=path, problem=f"{key} {value!r}"))
+            if not math.isfinite(value):
+                raise ValueError(Errors.E170.format(path=path, problem=f"{key} {value!r}"))
+            values[key] = float(value)
+        if values["slope"] < 0:
+            raise ValueError(
+                Errors.E170.format(path=path, problem=f"slope {values['slope']} below 0")
+            )
+        fit = data.get("fit", {})
+        if not isinstance(fit, dict):
+            raise ValueError(Errors.E170.format(path=path, problem=f"fit {fit!r} is no object"))
+        return cls(values["slope"], values["intercept"], "platt", dict(fit))
+
+    def to_dict(self) -> dict:
+        return {
+            "method": self.method,
+            "slope": self.slope,
+            "intercept": self.intercept,
+            "fit": dict(self.fit),
+        }
+
+    def probability(self, raw: float) -> float:
+        """The probability that a statement with raw rule confidence ``raw`` is labelled right."""
+        return calibrated_probability(raw, self.slope, self.intercept)
+
+
+def load_score_calibration(path: Path | str | None = None) -> ScoreCalibration:
+    """Read and validate the calibration: the packaged file unless a path is given."""
+    path = Path(path) if path else resource_path(CALIBRATION_FILE)
+    try:
+        data = srsly.read_json(path)
+    except ValueError as err:  # not JSON (ujson also refuses NaN and Infinity)
+        raise ValueError(Errors.E170.format(path=path, problem=f"not JSON: {err}")) from err
+    return ScoreCalibration.from_dict(data, str(path))
 
 
 @dataclass(frozen=True)
@@ -528,6 +612,7 @@ class StatementClassifier:
         self.overwrite = overwrite
         self.splitter = UnitSplitter(load_unit_rules())
         self._set_rules(load_cue_rules())
+        self.calibration = load_score_calibration()
 
     def _set_rules(self, rules: CueRules) -> None:
         self.rules = rules
@@ -539,9 +624,11 @@ class StatementClassifier:
         *,
         nlp: Language | None = None,
         cues_path: str | None = None,
+        calibration_path: str | None = None,
     ) -> None:
-        """Load the cues: the packaged ``statement_cues.json`` unless a path is given."""
+        """Load the cues and the score calibration: the packaged files unless paths are given."""
         self._set_rules(load_cue_rules(cues_path))
+        self.calibration = load_score_calibration(calibration_path)
 
     def __call__(self, doc: Doc) -> Doc:
         if SPANS_KEY in doc.spans and not self.overwrite:
@@ -549,12 +636,15 @@ class StatementClassifier:
         if UNITS_KEY not in doc.spans:
             raise ValueError(Errors.E092.format(name=self.name))
         units = [(s.start_char, s.end_char) for s in doc.spans[UNITS_KEY]]
-        found = self.finder.find(doc.text, units, doc_sections(doc), self.threshold)
+        found = self.finder.find(doc.text, units, doc_sections(doc), threshold=0.0)
         spans = []
-        for start, end, label, score in found:
+        for start, end, label, raw in found:
+            probability = self.calibration.probability(raw)
+            if probability < self.threshold:
+                continue
             span = doc.char_span(start, end, label=label, alignment_mode="expand")
             if span is not None and len(span):
-                span._.score = round(score, 4)
+                span._.score = round(probability, 4)
                 spans.append(span)
         doc.spans[SPANS_KEY] = spans
         return doc
@@ -563,16 +653,27 @@ class StatementClassifier:
         path = Path(path)
         path.mkdir(parents=True, exist_ok=True)
         srsly.write_json(path / CUES_FILE, self.rules.to_dict())
+        srsly.write_json(path / CALIBRATION_FILE, self.calibration.to_dict())
 
     def from_disk(self, path: Path, *, exclude: Iterable[str] = ()) -> StatementClassifier:
+        """Read the cues and the calibration (a pipeline saved without one keeps the packaged)."""
         self._set_rules(load_cue_rules(Path(path) / CUES_FILE))
+        if (Path(path) / CALIBRATION_FILE).is_file():
+            self.calibration = load_score_calibration(Path(path) / CALIBRATION_FILE)
         return self
 
     def to_bytes(self, *, exclude: Iterable[str] = ()) -> bytes:
-        return srsly.msgpack_dumps(self.rules.to_dict())
+        return srsly.msgpack_dumps(
+            {"rules": self.rules.to_dict(), "calibration": self.calibration.to_dict()}
+        )
 
     def from_bytes(self, data: bytes, *, exclude: Iterable[str] = ()) -> StatementClassifier:
-        self._set_rules(CueRules.from_dict(srsly.msgpack_loads(data), "<bytes>"))
+        state = srsly.msgpack_loads(data)
+        if "rules" not in state:  # bytes written before the calibration: the rules alone
+            state = {"rules": state}
+        self._set_rules(CueRules.from_dict(state["rules"], "<bytes>"))
+        if "calibration" in state:
+            self.calibration = ScoreCalibration.from_dict(state["calibration"], "<bytes>")
         return self
 
 
@@ -585,9 +686,10 @@ class StatementClassifier:
 def make_statement_classifier(
     nlp: Language, name: str, threshold: float, overwrite: bool
 ) -> StatementClassifier:
-    """Factory of :class:`StatementClassifier` (cues arrive through ``initialize``).
+    """Factory of :class:`StatementClassifier` (cues and calibration arrive through ``initialize``).
 
-    ``threshold``: the least score a statement needs to be written (0 to 1);
+    ``threshold``: the least calibrated probability (``span._.score``) a statement
+    needs to be written (0 to 1);
     ``overwrite``: replace statements already under ``doc.spans["statements"]``.
     """
     return StatementClassifier(nlp, name, threshold=threshold, overwrite=overwrite)
