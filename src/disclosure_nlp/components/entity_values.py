@@ -58,6 +58,7 @@ from .quantities import (
     load_quantity_rules,
 )
 from .quantities import RULES_FILE as QUANTITY_RULES_FILE
+from .rule_io import check_rule_keys
 from .sections import to_simplified
 
 SETTINGS_FILE = "entity_values.json"
@@ -87,12 +88,7 @@ class ValueSettings:
     @classmethod
     def from_dict(cls, data: dict, path: str = "<dict>") -> ValueSettings:
         """Validate and build the settings; raises ValueError with a coded message."""
-        for key in data:
-            if key not in cls.KEYS:
-                raise ValueError(Errors.E022.format(key=key, what=path, allowed=cls.KEYS))
-        missing = [k for k in cls.KEYS if k != "description" and k not in data]
-        if missing:
-            raise ValueError(Errors.E070.format(path=path, keys=missing))
+        check_rule_keys(data, cls.KEYS, path)
         window = data["context_chars"]
         if isinstance(window, bool) or not isinstance(window, int) or not 0 <= window <= 200:
             raise ValueError(Errors.E150.format(path=path, value=window))

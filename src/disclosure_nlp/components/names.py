@@ -40,7 +40,7 @@ from ..extensions import register_extensions
 from ..normalize import parse_doc_number
 from ..resources import resource_path
 from .entity_spans import FoundEntity, resolve_overlaps, write_entities
-from .rule_io import RuleFileIO
+from .rule_io import RuleFileIO, check_rule_keys
 from .sections import to_simplified
 
 RULES_FILE = "names.json"
@@ -118,12 +118,7 @@ class NameRules:
     @classmethod
     def from_dict(cls, data: dict, path: str = "<dict>") -> NameRules:
         """Validate and build the rules; raises ValueError with a coded message."""
-        for key in data:
-            if key not in cls.KEYS:
-                raise ValueError(Errors.E022.format(key=key, what=path, allowed=cls.KEYS))
-        missing = [k for k in cls.KEYS if k != "description" and k not in data]
-        if missing:
-            raise ValueError(Errors.E070.format(path=path, keys=missing))
+        check_rule_keys(data, cls.KEYS, path)
         for key in _WORD_LIST_KEYS:
             for entry in data[key]:
                 if set(entry) != {"word", "type"} or entry["type"] not in CHANNEL_TYPES:

@@ -40,7 +40,7 @@ from ..normalize import (
 from ..normalize.phones import is_plausible_phone
 from ..resources import resource_path
 from .entity_spans import FoundEntity, resolve_overlaps, write_entities
-from .rule_io import RuleFileIO
+from .rule_io import RuleFileIO, check_rule_keys
 from .sections import to_simplified
 
 RULES_FILE = "quantities.json"
@@ -112,12 +112,7 @@ class QuantityRules:
     @classmethod
     def from_dict(cls, data: dict, path: str = "<dict>") -> QuantityRules:
         """Validate and build the rules; raises ValueError with a coded message."""
-        for key in data:
-            if key not in cls.KEYS:
-                raise ValueError(Errors.E022.format(key=key, what=path, allowed=cls.KEYS))
-        missing = [k for k in cls.KEYS if k != "description" and k not in data]
-        if missing:
-            raise ValueError(Errors.E070.format(path=path, keys=missing))
+        check_rule_keys(data, cls.KEYS, path)
         patterns = []
         for entry in data["patterns"]:
             for key in entry:

@@ -18,6 +18,7 @@ from typing import Any, ClassVar
 import srsly
 from spacy.language import Language
 
+from ..errors import Errors
 from ..resources import resource_path
 
 
@@ -67,3 +68,15 @@ class RuleFileIO:
     def from_bytes(self, data: bytes, *, exclude: Iterable[str] = ()):
         self.set_rules(self.rules_class.from_dict(srsly.msgpack_loads(data), "<bytes>"))
         return self
+
+
+def check_rule_keys(
+    data: dict, keys: tuple[str, ...], path: str, optional: tuple[str, ...] = ("description",)
+) -> None:
+    """Refuse unknown keys (E022) and missing ones (E070) of a rules file."""
+    for key in data:
+        if key not in keys:
+            raise ValueError(Errors.E022.format(key=key, what=path, allowed=keys))
+    missing = [k for k in keys if k not in optional and k not in data]
+    if missing:
+        raise ValueError(Errors.E070.format(path=path, keys=missing))

@@ -29,7 +29,7 @@ from spacy.tokens import Doc, Span
 from ..errors import Errors
 from ..extensions import register_extensions
 from ..resources import resource_path
-from .rule_io import RuleFileIO
+from .rule_io import RuleFileIO, check_rule_keys
 
 SECTION_LABELS = ("PREAMBLE", "OVERVIEW", "ACTIVE", "REQUESTS", "REVIEW", "PROBLEMS", "OTHER")
 RULES_FILE = "sections.json"
@@ -74,9 +74,7 @@ class SectionRules:
 
     @classmethod
     def from_dict(cls, data: dict, path: str = "<dict>") -> SectionRules:
-        for key in data:
-            if key not in cls.KEYS:
-                raise ValueError(Errors.E022.format(key=key, what=path, allowed=cls.KEYS))
+        check_rule_keys(data, cls.KEYS, path)
         labels = []
         for entry in data["heading_labels"]:
             if entry["label"] not in SECTION_LABELS:
