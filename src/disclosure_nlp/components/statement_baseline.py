@@ -27,7 +27,7 @@ from spacy.tokens import Doc
 from ..errors import Errors
 from ..extensions import register_extensions
 from .statement_units import SPANS_KEY as UNITS_KEY
-from .statement_units import doc_sections
+from .statement_units import doc_sections, scored_spans
 
 if TYPE_CHECKING:  # scikit-learn is imported only when a model is used
     from ..training.statement_baseline import StatementBaseline
@@ -83,13 +83,7 @@ class StatementBaselineClassifier:
     def __call__(self, doc: Doc) -> Doc:
         if SPANS_KEY in doc.spans and not self.overwrite:
             return doc
-        spans = []
-        for start, end, label, score in self.find(doc):
-            span = doc.char_span(start, end, label=label, alignment_mode="expand")
-            if span is not None and len(span):
-                span._.score = round(score, 4)
-                spans.append(span)
-        doc.spans[SPANS_KEY] = spans
+        doc.spans[SPANS_KEY] = scored_spans(doc, self.find(doc))
         return doc
 
     # serialization -------------------------------------------------------------

@@ -512,3 +512,18 @@ def make_statement_unit_splitter(
     ``overwrite``: replace units already under ``doc.spans["statement_units"]``.
     """
     return StatementUnitSplitter(nlp, name, overwrite=overwrite)
+
+
+def scored_spans(doc: Doc, found: Iterable[tuple[int, int, str, float]]) -> list[Span]:
+    """Labelled spans with ``span._.score`` (rounded to 4 places) for character ranges.
+
+    Shared by the statement classifiers: each range is widened to token
+    boundaries; ranges that cover no token are left out.
+    """
+    spans = []
+    for start, end, label, score in found:
+        span = doc.char_span(start, end, label=label, alignment_mode="expand")
+        if span is not None and len(span):
+            span._.score = round(score, 4)
+            spans.append(span)
+    return spans

@@ -43,7 +43,7 @@ from ..extensions import register_extensions
 from ..resources import resource_path
 from .sections import to_simplified
 from .statement_units import SPANS_KEY as UNITS_KEY
-from .statement_units import UnitSplitter, doc_sections, load_unit_rules
+from .statement_units import UnitSplitter, doc_sections, load_unit_rules, scored_spans
 
 CUES_FILE = "statement_cues.json"
 CALIBRATION_FILE = "statement_calibration.json"
@@ -637,16 +637,13 @@ class StatementClassifier:
             raise ValueError(Errors.E092.format(name=self.name))
         units = [(s.start_char, s.end_char) for s in doc.spans[UNITS_KEY]]
         found = self.finder.find(doc.text, units, doc_sections(doc), threshold=0.0)
-        spans = []
-        for start, end, label, raw in found:
-            probability = self.calibration.probability(raw)
-            if probability < self.threshold:
-                continue
-            span = doc.char_span(start, end, label=label, alignment_mode="expand")
-            if span is not None and len(span):
-                span._.score = round(probability, 4)
-                spans.append(span)
-        doc.spans[SPANS_KEY] = spans
+        calibrated = (
+            (start, end, label, self.calibration.probability(raw))
+            for start, end, label, raw in found
+        )
+        doc.spans[SPANS_KEY] = scored_spans(
+            doc, (item for item in calibrated if item[3] >= self.threshold)
+        )
         return doc
 
     def to_disk(self, path: Path, *, exclude: Iterable[str] = ()) -> None:
