@@ -237,6 +237,64 @@ def test_real_cases(text, expected):
     assert _found(text) == expected
 
 
+# composed sentences: common forms of the genre that the corpus does not show
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "在江苏卫视、江苏新闻广播报道",
+            [("江苏卫视", "CHANNEL", "tv_radio"), ("江苏新闻广播", "CHANNEL", "tv_radio")],
+        ),
+        ("在乐山市广播电视台官方网站发布", [("乐山市广播电视台官方网站", "CHANNEL", "website")]),
+        ("在人民网四川频道发布稿件", [("人民网四川频道", "CHANNEL", "column")]),
+        ("在县电视台综合频道播出", [("县电视台综合频道", "CHANNEL", "tv_radio")]),
+        ("在央视新闻客户端发布", [("央视新闻客户端", "CHANNEL", "app")]),
+        (
+            "依托“浙里办”APP、闽政通办理",
+            [("浙里办", "CHANNEL", "app"), ("闽政通", "CHANNEL", "app")],
+        ),
+        # an account on a platform: the name is the channel, not the platform
+        ("开通抖音号“平安东城”,发布短视频", [("平安东城", "CHANNEL", "app")]),
+        ("开通了抖音号、快手号", []),
+        # a medium before a quoted name gives its type; a medium in brackets names nothing
+        ("在移动客户端“掌上乐山”开设专区", [("掌上乐山", "CHANNEL", "app")]),
+        (
+            "通过政务新媒体矩阵“乐山发布”“乐山政务”推送",
+            [("乐山发布", "CHANNEL", "other"), ("乐山政务", "CHANNEL", "other")],
+        ),
+        ("通过政务新媒体(微信公众号)发布信息", []),
+        # words between a quoted name and its medium
+        ("在“德阳在线”网络问政平台回复留言", [("德阳在线", "CHANNEL", "platform")]),
+        ("通过“德阳发布”政务微信同步发布", [("德阳发布", "CHANNEL", "wechat")]),
+        (
+            "开设“书记信箱”“部门信箱”等互动栏目",
+            [("书记信箱", "CHANNEL", "column"), ("部门信箱", "CHANNEL", "column")],
+        ),
+        (
+            "在《德阳政务》《德阳信息》等内部刊物刊登",
+            [("德阳政务", "CHANNEL", "other"), ("德阳信息", "CHANNEL", "other")],
+        ),
+        # a quoted column right after a known website
+        (
+            "在人民网“地方领导留言板”回复留言",
+            [("人民网", "CHANNEL", "website"), ("地方领导留言板", "CHANNEL", "column")],
+        ),
+        # an item listed beside a channel, ending with a media word, needs no marked owner
+        (
+            "在云南网、云岭先锋网、人民网发布",
+            [
+                ("云南网", "CHANNEL", "website"),
+                ("云岭先锋网", "CHANNEL", "website"),
+                ("人民网", "CHANNEL", "website"),
+            ],
+        ),
+        ("利用局网络平台、新闻媒体宣传平台公开", [("局网络平台", "CHANNEL", "platform")]),
+    ],
+)
+def test_composed_genre_forms(text, expected):
+    assert _found(text) == expected
+
+
 @pytest.mark.parametrize(
     "text",
     [

@@ -61,7 +61,7 @@ _STRING_LIST_KEYS = (
     "policy_owner_suffixes", "list_media_words", "owner_markers",
     "generic_owners", "owner_stop_words", "needs_marked_owner", "place_names",
     "doc_number_patterns", "issuer_stop_words", "generic_parts", "url_blockers_before",
-    "recurring_channel_types", "owner_free_media_words", "list_closers",
+    "recurring_channel_types", "owner_free_media_words", "list_closers", "media_modifiers",
 )  # fmt: skip
 _INT_KEYS = (
     "max_title_chars", "sub_channel_max_gap", "max_owner_chars", "recurring_name_min_chars",
@@ -75,6 +75,7 @@ _OTHER_KEYS = (
     "issued_bulletin_pattern", "not_a_name_pattern",
 )  # fmt: skip
 PUBLISH_CONTEXT_KEYS = ("before", "between", "adverbs", "verbs", "joiners")
+_LIST_ITEM_ENDS = "、，,。;；：:\n()（）"  # what may stand on the far side of a list item
 
 
 @dataclass(frozen=True)
@@ -224,6 +225,7 @@ class NameFinder:
             "list_media_words",
         )
         self.outlets = {e["name"]: e["type"] for e in rules["known_outlets"]}
+        self.website_outlets = tuple(n for n, t in self.outlets.items() if t == "website")
         self.outlet_re = _compile(
             "|".join(map(re.escape, _longest_first(self.outlets))) or "(?!)", path, "known_outlets"
         )
@@ -302,8 +304,13 @@ class NameFinder:
         return {e["word"]: e["type"] for e in self.rules[key]}
 
     def _starts_with(self, key: str, path: str) -> re.Pattern:
+        """Media words of ``key``, each after at most two media modifiers (网络问政平台, 政务
+        微信); the word itself is group ``word``."""
         words = _longest_first(e["word"] for e in self.rules[key])
-        return _compile("(?:" + "|".join(map(_spaced, words)) + ")", path, key)
+        modifiers = "|".join(map(_spaced, _longest_first(self.rules["media_modifiers"])))
+        return _compile(
+            f"(?:{modifiers}){{0,2}}(?P<word>" + "|".join(map(_spaced, words)) + ")", path, key
+        )
 
     # titles and quotes ----------------------------------------------------
     def titles(self, text: str) -> list[Marked]:
@@ -382,7 +389,8 @@ class NameFinder:
 
         - followed by a URL in brackets: a website (“中国上海”(www.shanghai.gov.cn));
         - followed by a count of issues: a bulletin (《脱贫攻坚动态》64期, 《政务信息》简报24期);
-        - right after a website (门户网站“政策解读”, (http://…)“年报”): a column of it;
+        - right after a website (门户网站“政策解读”, (http://…)“年报”, 人民网“X”): a column
+          of it;
           right after a station or channel (…电视台新闻频道《X》): a programme of it;
         - in a publishing context: a channel, type other (GUIDELINE.md section 8, decision
           10): after 在/通过 … and before a verb of publishing (通过“X”及时发布), before
@@ -398,7 +406,7 @@ class NameFinder:
         if self.not_a_name_re.search(content):
             return None
         before = text[max(0, item.start - 40) : item.start].rstrip(" \t的")
-        if before.endswith(self.column_hosts) or (
+        if before.endswith(self.column_hosts) or before.endswith(self.website_outlets) or (
             before[-1:] in ")）" and self.url_re.search(before[-40:].rstrip(")）") + " ")
         ):
             return "column"
@@ -478,9 +486,9 @@ class NameFinder:
         if item.kind == "title":
             cue = self._title_cue_type(content)
             if cue is None and title_following is not None:
-                cue = self.title_media[_unspaced(title_following.group())]
+                cue = self.title_media[_unspaced(title_following["word"])]
             if cue is None and following is not None:
-                cue = self.quoted_media[_unspaced(following.group())]
+                cue = self.quoted_media[_unspaced(following["word"])]
             if cue is None and listed is not None and not self.is_policy_title(content):
                 cue = "other"
             if cue is not None:
@@ -493,7 +501,7 @@ class NameFinder:
         if cue is not None:
             pass
         elif following is not None:
-            cue = self.quoted_media[_unspaced(following.group())]
+            cue = self.quoted_media[_unspaced(following["word"])]
         elif preceding is not None:
             cue = preceding
         else:
@@ -550,6 +558,12 @@ class NameFinder:
             cut = max(cut, match.end())  # an owner holds no other medium (微博微信)
         return pos + cut + (len(window[cut:]) - len(window[cut:].lstrip()))
 
+    def specific_part(self, owner: str) -> str:
+        """``owner`` without its generic words (市人民政府 → 市, 新闻媒体宣传 → 新闻)."""
+        for part in self.generic_parts:
+            owner = owner.replace(part, "")
+        return owner
+
     def is_owner(self, owner: str, kind: str, name: str, media: str = "") -> bool:
         """Whether ``owner`` makes a named outlet of its media word."""
         core = re.sub(r"\s+", "", owner)
@@ -557,9 +571,7 @@ class NameFinder:
             return False
         if name in self.outlets or core in self.place_names:
             return True
-        specific = core
-        for part in self.generic_parts:
-            specific = specific.replace(part, "")
+        specific = self.specific_part(core)
         marked = specific in self.place_names or any(m in specific for m in self.owner_markers)
         if media in self.owner_free_media:
             return marked or len(specific) >= 2
@@ -591,6 +603,8 @@ class NameFinder:
         for match in self.outlet_re.finditer(text):
             if match.start() > 0 and text[match.start() - 1] in marks:
                 continue
+            if text[match.end() : match.end() + 1] == "号":
+                continue  # 抖音号, 快手号: a media word for an account on the outlet, no outlet
             name = match.group()
             end, kind = self._extend_sub_channel(text, match.end(), self.outlets[name])
             found.append(self._channel(match.start(), end, kind, text[match.start() : end]))
@@ -614,6 +628,8 @@ class NameFinder:
                 w in between for w in self.stop_words
             ):
                 continue
+            if kind == "tv_radio" and word.endswith("频道"):
+                sub_kind = "tv_radio"  # a station's channel is a station: …电视台综合频道
             if best is None or i + len(word) > best[0]:
                 best = (i + len(word), sub_kind)
         if best is None:
@@ -638,6 +654,8 @@ class NameFinder:
         found = []
         for regex in (self.parenthesized_account_re, self.table_account_re):
             for m in regex.finditer(text):
+                if m["name"] in self.media or m["name"] in self.preceding_media:
+                    continue  # 政务新媒体(微信公众号): a medium in brackets names no account
                 kind = self.preceding_media.get(m["media"], "wechat")
                 if m["media"] == "微博":
                     kind = "weibo"
@@ -768,6 +786,7 @@ class NameFinder:
         found += self.doc_numbers(text)
         found = resolve_overlaps(found)
         found = resolve_overlaps([*found, *self.listed_channels(text, found)])
+        found = resolve_overlaps([*found, *self.list_neighbours(text, found)])
         return resolve_overlaps([*found, *self.recurring_channels(text, found, covered)])
 
     def listed_channels(self, text: str, found: list[FoundEntity]) -> list[FoundEntity]:
@@ -801,6 +820,56 @@ class NameFinder:
                     continue
                 out.append(self._channel(start, end, "other", name))
         return out
+
+
+    def list_neighbours(self, text: str, found: list[FoundEntity]) -> list[FoundEntity]:
+        """An item listed with 、 right beside a channel is a channel when it ends with a
+        media word, its owner unmarked (人民网、‹云岭先锋网›、云南日报): the list shows an
+        outlet."""
+        out: list[FoundEntity] = []
+        taken = [(e.start, e.end) for e in found]
+        queue = [e for e in found if e.label == "CHANNEL"]
+        while queue:
+            ent = queue.pop()
+            for start, end in self._neighbour_items(text, ent.start, ent.end):
+                if any(s < end and start < e for s, e in taken):
+                    continue
+                name = text[start:end]
+                ends = [m for m in self.media_re.finditer(name) if m.end() == len(name)]
+                if not ends:
+                    continue
+                media = ends[0]
+                owner = name[: media.start()]
+                specific = self.specific_part(owner)
+                if len(specific) < 2 or specific in self.generic_owners:
+                    continue
+                if self.media_re.search(owner):
+                    continue
+                word = _unspaced(media.group())
+                new = self._channel(start, end, self.media[word], name, owner=owner, media=word)
+                out.append(new)
+                taken.append((start, end))
+                queue.append(new)
+        return out
+
+    @staticmethod
+    def _neighbour_items(text: str, start: int, end: int) -> list[tuple[int, int]]:
+        """The list items joined by 、 right before and right after ``text[start:end]``;
+        an item is a run of Chinese characters between list separators."""
+        items = []
+        if text[end : end + 1] == "、":
+            stop = end + 1
+            while stop < len(text) and "\u4e00" <= text[stop] <= "\u9fff" and stop - end <= 17:
+                stop += 1
+            if stop < len(text) and text[stop] in _LIST_ITEM_ENDS:
+                items.append((end + 1, stop))
+        if start > 0 and text[start - 1] == "、":
+            begin = start - 1
+            while begin > 0 and "\u4e00" <= text[begin - 1] <= "\u9fff" and start - begin <= 17:
+                begin -= 1
+            if begin > 0 and text[begin - 1] in _LIST_ITEM_ENDS:
+                items.append((begin, start - 1))
+        return items
 
 
 def _unspaced(text: str) -> str:
