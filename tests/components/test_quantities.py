@@ -284,6 +284,10 @@ def test_entities_merge_with_existing_ones(nlp):
             [("2019年1月1日-2019年12月31日", "DATE", "2019-01-01/2019-12-31")],
         ),
         ("2019年元月", [("2019年元月", "DATE", "2019-01")]),
+        # composed: two parts of a month; 今年 is relative, the part of the year a DATE
+        ("2019年4月中下旬组织培训", [("2019年4月中下旬", "DATE", "2019-04")]),
+        ("今年上半年共发布信息", [("上半年", "DATE", "2019-01/2019-06")]),
+        ("今年年底前完成", [("年底", "DATE", "2019-12")]),
     ],
 )
 def test_date_shapes(text, expected):
@@ -297,6 +301,8 @@ def test_date_shapes(text, expected):
         "每月5日前报送",
         "电话0812-2019年",  # no year inside a phone number
         "版本号V2019.1.1",
+        "去年下半年以来",  # a part of another year than the report's, with no year written
+        "明年上半年完成",
     ],
 )
 def test_no_dates(text):

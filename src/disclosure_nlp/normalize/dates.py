@@ -65,7 +65,7 @@ _NUMERIC_DATE_RE = re.compile(
     r"(?P<day>3[01]|[12][0-9]|0?[1-9])(?![0-9])"
 )
 # parts of a month are read at the month's precision: 12月底, 11月中旬 -> YYYY-12, YYYY-11
-_MONTH_EDGE_RE = re.compile(r"月(?:[上中下]旬|底|末|初)")
+_MONTH_EDGE_RE = re.compile(r"月(?:[上中下]{1,2}旬|底|末|初)")
 # damaged text: year, month and day run together before 日 (202251日), or month and day (1231日)
 _COMPACT_RE = re.compile(r"(?P<digits>[0-9]{3,8})[日号]")
 
