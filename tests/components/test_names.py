@@ -255,7 +255,6 @@ def test_real_cases(text, expected):
         ),
         # an account on a platform: the name is the channel, not the platform
         ("开通抖音号“平安东城”,发布短视频", [("平安东城", "CHANNEL", "app")]),
-        ("开通了抖音号、快手号", []),
         # a medium before a quoted name gives its type; a medium in brackets names nothing
         ("在移动客户端“掌上乐山”开设专区", [("掌上乐山", "CHANNEL", "app")]),
         (
@@ -400,6 +399,11 @@ def test_channels_from_context(text, expected):
         "在“两会”期间公开建议提案办理结果。",
         "通过“以案释法”开展普法宣传。",
         "全年共编发简报12期,编发工作动态8期。",  # decision 8: bare media words
+        # composed: an outlet as an organisation or its staff, and bare platform accounts
+        "人民日报社记者来我市调研。",
+        "接受央视记者采访。",
+        "开通了抖音号、快手号。",
+        "依托全国政府网站信息报送系统开展检查。",
     ],
 )
 def test_no_channels_in_such_contexts(text):

@@ -62,6 +62,7 @@ _STRING_LIST_KEYS = (
     "generic_owners", "owner_stop_words", "needs_marked_owner", "place_names",
     "doc_number_patterns", "issuer_stop_words", "generic_parts", "url_blockers_before",
     "recurring_channel_types", "owner_free_media_words", "list_closers", "media_modifiers",
+    "outlet_blockers_after",
 )  # fmt: skip
 _INT_KEYS = (
     "max_title_chars", "sub_channel_max_gap", "max_owner_chars", "recurring_name_min_chars",
@@ -226,6 +227,7 @@ class NameFinder:
         )
         self.outlets = {e["name"]: e["type"] for e in rules["known_outlets"]}
         self.website_outlets = tuple(n for n, t in self.outlets.items() if t == "website")
+        self.outlet_blockers = tuple(rules["outlet_blockers_after"])
         self.outlet_re = _compile(
             "|".join(map(re.escape, _longest_first(self.outlets))) or "(?!)", path, "known_outlets"
         )
@@ -603,8 +605,8 @@ class NameFinder:
         for match in self.outlet_re.finditer(text):
             if match.start() > 0 and text[match.start() - 1] in marks:
                 continue
-            if text[match.end() : match.end() + 1] == "号":
-                continue  # 抖音号, 快手号: a media word for an account on the outlet, no outlet
+            if text.startswith(self.outlet_blockers, match.end()):
+                continue  # 抖音号 (an account on it), 人民日报社, 央视记者 (the organisation)
             name = match.group()
             end, kind = self._extend_sub_channel(text, match.end(), self.outlets[name])
             found.append(self._channel(match.start(), end, kind, text[match.start() : end]))
