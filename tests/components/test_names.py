@@ -288,6 +288,15 @@ def test_real_cases(text, expected):
             ],
         ),
         ("利用局网络平台、新闻媒体宣传平台公开", [("局网络平台", "CHANNEL", "platform")]),
+        # a page of a newspaper; a programme with its modifier
+        (
+            "在《遂宁日报》“政风行风”专版刊登",
+            [("遂宁日报", "CHANNEL", "newspaper"), ("政风行风", "CHANNEL", "column")],
+        ),
+        (
+            "通过遂宁广播电视台《政风行风热线》直播节目接受监督",
+            [("遂宁广播电视台", "CHANNEL", "tv_radio"), ("政风行风热线", "CHANNEL", "programme")],
+        ),
     ],
 )
 def test_composed_genre_forms(text, expected):
