@@ -294,6 +294,11 @@ def test_date_shapes(text, expected):
     assert _found(text) == expected
 
 
+def test_percentage_points_are_a_percent():
+    """Decision 24 (composed sentence): no COUNT of 个 inside 个百分点."""
+    assert _found("同比提高12.5个百分点") == [("12.5个百分点", "PERCENT", 12.5)]
+
+
 @pytest.mark.parametrize(
     "text",
     [

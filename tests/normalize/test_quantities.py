@@ -105,9 +105,11 @@ PERCENT_CASES = [
     ("90%以上", 90, "以上"),
     ("百分之九十以上", 90, "以上"),
     ("95%左右", 95, "左右"),
+    ("12.3个百分点", 12.3, None),  # decision 24: percentage points (composed)
+    ("三个百分点", 3, None),
 ]
 
-NOT_PERCENTS = ["", "%", "100", "百分之", "成", "十成五", "abc", "12.3个百分点"]
+NOT_PERCENTS = ["", "%", "100", "百分之", "成", "十成五", "abc", "个百分点"]
 
 
 @pytest.mark.parametrize(("text", "value", "marker"), PERCENT_CASES)

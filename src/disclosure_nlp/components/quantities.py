@@ -348,6 +348,8 @@ class QuantityFinder:
         except DisclosureError:
             return None
         attrs = {"approximate": number.approximate, "modifiers": self.modifiers_before(text, start)}
+        if text[start:end].endswith("百分点"):
+            attrs["unit"] = "百分点"  # a difference of shares, not a share (decision 24)
         return FoundEntity(start, end, "PERCENT", number.value, attrs)
 
     def _money(self, text: str, match: re.Match, year: int | None) -> FoundEntity | None:

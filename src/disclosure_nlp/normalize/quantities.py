@@ -27,6 +27,7 @@ from .numbers import (
 UNITS_FILE = "units.json"
 PERCENT_SIGN = "%"  # ％ folds to % under NFKC
 PERCENT_PREFIX = "百分之"
+PERCENT_POINTS = "百分点"
 TENTHS_SUFFIX = "成"  # 八成 = 80 %, 九成五 = 95 %
 POST_UNIT_MARKERS = ("左右", "以上")  # 100人左右: the marker may follow the unit
 YUAN = "元"
@@ -141,6 +142,8 @@ def _parse_percent_number(text: str) -> NumberValue | None:
     body, post_marker = _split_suffix(text, POST_UNIT_MARKERS)
     if body.endswith(PERCENT_SIGN):
         number = parse_number(body[: -len(PERCENT_SIGN)])
+    elif body.endswith(PERCENT_POINTS):
+        number = parse_number(body[: -len(PERCENT_POINTS)].rstrip().removesuffix("个").rstrip())
     else:
         number = _parse_tenths(body)
     return None if number is None else _with_post_marker(number, post_marker)
@@ -150,7 +153,8 @@ def parse_percent(text: str) -> NumberValue:
     """The value of a PERCENT span as a number of percent.
 
     ``100%`` -> 100, ``98.2%`` -> 98.2, ``８０％`` -> 80, ``百分之九十`` -> 90,
-    ``八成`` -> 80. A ``左右``/``以上`` after it makes the value approximate.
+    ``八成`` -> 80, ``12.5个百分点`` -> 12.5 (a difference in percentage points, GUIDELINE.md
+    section 8, decision 24). A ``左右``/``以上`` after it makes the value approximate.
     Raises E052 for text that is no percentage.
     """
     number = _parse_percent_number(normalize_text(text))
