@@ -297,6 +297,8 @@ def test_real_cases(text, expected):
             "通过遂宁广播电视台《政风行风热线》直播节目接受监督",
             [("遂宁广播电视台", "CHANNEL", "tv_radio"), ("政风行风热线", "CHANNEL", "programme")],
         ),
+        # the organiser is no channel, what it runs is
+        ("人民网主办的“地方领导留言板”", [("地方领导留言板", "CHANNEL", "column")]),
     ],
 )
 def test_composed_genre_forms(text, expected):
@@ -413,6 +415,9 @@ def test_channels_from_context(text, expected):
         "接受央视记者采访。",
         "开通了抖音号、快手号。",
         "依托全国政府网站信息报送系统开展检查。",
+        # outlets named only as organisers (ANNOTATION.md section 5), a longer word
+        "在软件评测中心、人民网、新浪网共同举办的第十一届中国政府网站绩效评估中排名第四。",
+        "由市融媒体中心承办的政务公开培训会。",
     ],
 )
 def test_no_channels_in_such_contexts(text):

@@ -73,7 +73,7 @@ _OTHER_KEYS = (
     "description", "quoted_policy_pattern", "policy_fragments", "list_separators",
     "known_outlets", "url_pattern", "gap_stop_chars", "table_account_pattern",
     "unquoted_policy_patterns", "publish_context", "issue_count_pattern",
-    "issued_bulletin_pattern", "not_a_name_pattern",
+    "issued_bulletin_pattern", "not_a_name_pattern", "organiser_pattern",
 )  # fmt: skip
 PUBLISH_CONTEXT_KEYS = ("before", "between", "adverbs", "verbs", "joiners")
 _LIST_ITEM_ENDS = "、，,。;；：:\n()（）"  # what may stand on the far side of a list item
@@ -228,6 +228,7 @@ class NameFinder:
         self.outlets = {e["name"]: e["type"] for e in rules["known_outlets"]}
         self.website_outlets = tuple(n for n, t in self.outlets.items() if t == "website")
         self.outlet_blockers = tuple(rules["outlet_blockers_after"])
+        self.organiser_re = _compile(rules["organiser_pattern"], path, "organiser_pattern")
         self.outlet_re = _compile(
             "|".join(map(re.escape, _longest_first(self.outlets))) or "(?!)", path, "known_outlets"
         )
@@ -789,7 +790,13 @@ class NameFinder:
         found = resolve_overlaps(found)
         found = resolve_overlaps([*found, *self.listed_channels(text, found)])
         found = resolve_overlaps([*found, *self.list_neighbours(text, found)])
-        return resolve_overlaps([*found, *self.recurring_channels(text, found, covered)])
+        found = resolve_overlaps([*found, *self.recurring_channels(text, found, covered)])
+        return [e for e in found if not self.is_organiser(text, e)]
+
+    def is_organiser(self, text: str, ent: FoundEntity) -> bool:
+        """A channel named only as the organiser of something is no channel (ANNOTATION.md
+        section 5): 人民网、新浪网共同举办的…评估, 由市融媒体中心承办的培训."""
+        return ent.label == "CHANNEL" and self.organiser_re.match(text, ent.end) is not None
 
     def listed_channels(self, text: str, found: list[FoundEntity]) -> list[FoundEntity]:
         """Names listed with a channel before 等平台 are channels too (健康新东河、…等平台)."""
