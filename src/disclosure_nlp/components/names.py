@@ -271,6 +271,10 @@ class NameFinder:
         ]
         self.policy_cues = _longest_first(rules["policy_cues"])
         self.stop_words = _longest_first(rules["owner_stop_words"])
+        # at each position, the longest stop word starting there (a lookahead finds them all)
+        self.stop_word_re = _compile(
+            "(?=(" + "|".join(map(re.escape, self.stop_words)) + "))", path, "owner_stop_words"
+        )
         self.generic_owners = frozenset(rules["generic_owners"])
         self.owner_markers = tuple(rules["owner_markers"])
         self.place_names = frozenset(rules["place_names"])
@@ -552,11 +556,8 @@ class NameFinder:
             else:
                 break
         window = text[pos:media_start]
-        cut = 0
-        for word in self.stop_words:
-            i = window.rfind(word)
-            if i >= 0 and i + len(word) > cut:
-                cut = i + len(word)
+        stops = self.stop_word_re.finditer(window)
+        cut = max((m.start() + len(m.group(1)) for m in stops), default=0)
         for match in self.media_re.finditer(window, cut):
             cut = max(cut, match.end())  # an owner holds no other medium (微博微信)
         return pos + cut + (len(window[cut:]) - len(window[cut:].lstrip()))
