@@ -46,6 +46,7 @@ from ..normalize import (
     parse_percent,
 )
 from ..resources import resource_path
+from .doc_text import doc_text
 from .entity_spans import FoundEntity
 from .names import RULES_FILE as NAME_RULES_FILE
 from .names import NameFinder, NameRules, load_name_rules
@@ -353,7 +354,7 @@ class EntityValueFiller:
             if ent._.attrs is not None and not self.overwrite:
                 continue
             value, attrs = self.reader.read(
-                doc.text, ent.start_char, ent.end_char, ent.label_, year
+                doc_text(doc), ent.start_char, ent.end_char, ent.label_, year
             )
             if ent.label_ == "COUNT" and attrs.get("item") is None:
                 attrs["item"] = counted_item(

@@ -39,6 +39,7 @@ from ..evaluation.gold import CHANNEL_TYPES
 from ..extensions import register_extensions
 from ..normalize import parse_doc_number
 from ..resources import resource_path
+from .doc_text import doc_text
 from .entity_spans import FoundEntity, resolve_overlaps, write_entities
 from .rule_io import RuleFileIO, check_rule_keys
 from .sections import to_simplified
@@ -413,8 +414,10 @@ class NameFinder:
         if self.not_a_name_re.search(content):
             return None
         before = text[max(0, item.start - 40) : item.start].rstrip(" \t的")
-        if before.endswith(self.column_hosts) or before.endswith(self.website_outlets) or (
-            before[-1:] in ")）" and self.url_re.search(before[-40:].rstrip(")）") + " ")
+        if (
+            before.endswith(self.column_hosts)
+            or before.endswith(self.website_outlets)
+            or (before[-1:] in ")）" and self.url_re.search(before[-40:].rstrip(")）") + " "))
         ):
             return "column"
         if before.endswith(self.programme_hosts):
@@ -831,7 +834,6 @@ class NameFinder:
                 out.append(self._channel(start, end, "other", name))
         return out
 
-
     def list_neighbours(self, text: str, found: list[FoundEntity]) -> list[FoundEntity]:
         """An item listed with 、 right beside a channel is a channel when it ends with a
         media word, its owner unmarked (人民网、‹云岭先锋网›、云南日报): the list shows an
@@ -908,7 +910,7 @@ class NameRecognizer(RuleFileIO):
 
     def __call__(self, doc: Doc) -> Doc:
         if len(doc):
-            write_entities(doc, self.finder.find(doc.text), overwrite=self.overwrite)
+            write_entities(doc, self.finder.find(doc_text(doc)), overwrite=self.overwrite)
         return doc
 
 

@@ -39,6 +39,7 @@ from ..normalize import (
 )
 from ..normalize.phones import is_plausible_phone
 from ..resources import resource_path
+from .doc_text import doc_text
 from .entity_spans import FoundEntity, resolve_overlaps, write_entities
 from .rule_io import RuleFileIO, check_rule_keys
 from .sections import to_simplified
@@ -505,7 +506,7 @@ class QuantityRecognizer(RuleFileIO):
         if not len(doc):
             return doc
         report = doc._.report or {}
-        found = self.finder.find(doc.text, report.get("year"))
+        found = self.finder.find(doc_text(doc), report.get("year"))
         for ent in write_entities(doc, found, overwrite=self.overwrite):
             if ent.label_ == "COUNT" and "item" not in ent._.attrs:
                 modifiers = ent._.attrs.get("modifiers", [])

@@ -20,6 +20,7 @@ from spacy.tokens import Doc
 
 from ..extensions import register_extensions
 from ..resources import resource_path
+from .doc_text import doc_text
 
 RULES_FILE = "report_meta.json"
 _YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
@@ -131,8 +132,8 @@ class ReportMetaInferrer:
         furniture_lines = set()
         if "furniture" in doc.spans:
             for span in doc.spans["furniture"]:
-                furniture_lines.add(doc.text.count("\n", 0, span.start_char))
-        doc._.report = infer_report_meta(doc.text, furniture_lines, self.rules)
+                furniture_lines.add(doc_text(doc).count("\n", 0, span.start_char))
+        doc._.report = infer_report_meta(doc_text(doc), furniture_lines, self.rules)
         return doc
 
     def to_disk(self, path: Path, *, exclude: Iterable[str] = ()) -> None:

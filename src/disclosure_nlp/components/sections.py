@@ -29,6 +29,7 @@ from spacy.tokens import Doc, Span
 from ..errors import Errors
 from ..extensions import register_extensions
 from ..resources import resource_path
+from .doc_text import doc_text
 from .rule_io import RuleFileIO, check_rule_keys
 
 SECTION_LABELS = ("PREAMBLE", "OVERVIEW", "ACTIVE", "REQUESTS", "REVIEW", "PROBLEMS", "OTHER")
@@ -349,7 +350,7 @@ class SectionSegmenter(RuleFileIO):
         }
 
     def __call__(self, doc: Doc) -> Doc:
-        found = self.find(doc.text) if len(doc) else {}
+        found = self.find(doc_text(doc)) if len(doc) else {}
         for key in ("sections", "tables", "furniture"):
             if key in doc.spans and not self.overwrite:
                 continue

@@ -26,6 +26,7 @@ from spacy.tokens import Doc
 
 from ..errors import Errors
 from ..extensions import register_extensions
+from .doc_text import doc_text
 from .statement_units import SPANS_KEY as UNITS_KEY
 from .statement_units import doc_sections, scored_spans
 
@@ -78,7 +79,7 @@ class StatementBaselineClassifier:
         units = [(s.start_char, s.end_char) for s in doc.spans[UNITS_KEY]]
         if not units:
             return []
-        return self.model.predict_units(doc.text, units, doc_sections(doc))
+        return self.model.predict_units(doc_text(doc), units, doc_sections(doc))
 
     def __call__(self, doc: Doc) -> Doc:
         if SPANS_KEY in doc.spans and not self.overwrite:

@@ -33,6 +33,7 @@ from spacy.tokens import Doc, Span
 from ..errors import Errors
 from ..extensions import register_extensions
 from ..resources import resource_path
+from .doc_text import doc_text
 from .rule_io import RuleFileIO
 
 RULES_FILE = "statement_units.json"
@@ -474,7 +475,7 @@ class StatementUnitSplitter(RuleFileIO):
     def find(self, doc: Doc) -> list[Range]:
         """The unit ranges of a Doc, as data."""
         excluded = [r for key in EXCLUDED_KEYS for r in doc_ranges(doc, key)]
-        return self.splitter.split(doc.text, doc_sections(doc), excluded)
+        return self.splitter.split(doc_text(doc), doc_sections(doc), excluded)
 
     def __call__(self, doc: Doc) -> Doc:
         if SPANS_KEY in doc.spans and not self.overwrite:

@@ -41,6 +41,7 @@ from spacy.tokens import Doc
 from ..errors import Errors
 from ..extensions import register_extensions
 from ..resources import resource_path
+from .doc_text import doc_text
 from .sections import to_simplified
 from .statement_units import SPANS_KEY as UNITS_KEY
 from .statement_units import UnitSplitter, doc_sections, load_unit_rules, scored_spans
@@ -636,7 +637,7 @@ class StatementClassifier:
         if UNITS_KEY not in doc.spans:
             raise ValueError(Errors.E092.format(name=self.name))
         units = [(s.start_char, s.end_char) for s in doc.spans[UNITS_KEY]]
-        found = self.finder.find(doc.text, units, doc_sections(doc), threshold=0.0)
+        found = self.finder.find(doc_text(doc), units, doc_sections(doc), threshold=0.0)
         calibrated = (
             (start, end, label, self.calibration.probability(raw))
             for start, end, label, raw in found

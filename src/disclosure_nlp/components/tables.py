@@ -24,6 +24,7 @@ from spacy.tokens import Doc
 from ..extensions import register_extensions
 from ..tables.reader import TableReader
 from ..tables.schema import SCHEMA_FILE, TableSchema, load_table_schema
+from .doc_text import doc_text
 
 RECORDS_KEY = "disclosure_records"
 RECORD_KINDS = ("table", "check")
@@ -59,7 +60,7 @@ class TableParser:
         sections = [(s.start_char, s.end_char, s.label_) for s in doc.spans.get("sections", [])]
         blocks = [(s.start_char, s.end_char) for s in doc.spans.get("tables", [])]
         fmt = (doc._.report or {}).get("format")
-        result = self.reader.read(doc.text, sections, blocks, fmt)
+        result = self.reader.read(doc_text(doc), sections, blocks, fmt)
         doc._.tables = result.to_dict()
         kept = [r for r in doc.user_data.get(RECORDS_KEY, []) if r.get("kind") not in RECORD_KINDS]
         doc.user_data[RECORDS_KEY] = kept + result.records()
