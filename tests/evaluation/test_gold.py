@@ -107,3 +107,14 @@ def test_project_gold_data_loads():
     records = load_gold(gold, REPO / "corpus")
     corpus_ids = {p.stem for p in (REPO / "corpus").glob("*.txt")}
     assert {r["doc_id"] for r in records} == corpus_ids
+
+
+def test_of_split(tmp_path):
+    from disclosure_nlp.evaluation.gold import of_split
+
+    splits = tmp_path / "splits.json"
+    splits.write_text('{"train": ["a"], "dev": ["b"], "test": []}', encoding="utf-8")
+    golds = [{"doc_id": "a"}, {"doc_id": "b"}]
+    assert of_split(golds, splits, "train") == [{"doc_id": "a"}]
+    assert of_split(golds, splits, "test") == []
+    assert of_split(golds, splits, "all") == golds

@@ -147,3 +147,16 @@ def split_ids(splits_path: Path | str, split: str | None) -> set[str] | None:
     if split is None or split == "all":
         return None
     return set(srsly.read_json(splits_path)[split])
+
+
+def of_split(golds: list[dict], splits_path: Path | str, split: str | None) -> list[dict]:
+    """The gold records of one split (``all`` or None: every record)."""
+    ids = split_ids(splits_path, split)
+    return golds if ids is None else [g for g in golds if g["doc_id"] in ids]
+
+
+def add_gold_arguments(parser) -> None:
+    """The --gold, --corpus and --splits options of the training scripts."""
+    parser.add_argument("--gold", default="annotations/gold.jsonl")
+    parser.add_argument("--corpus", default="corpus")
+    parser.add_argument("--splits", default="annotations/splits.json")

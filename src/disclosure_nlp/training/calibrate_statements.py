@@ -154,12 +154,10 @@ def format_reliability(name: str, probabilities: Sequence[float], correct: Seque
 
 def main(argv: Sequence[str] | None = None) -> None:
     """Fit on the train split, write the calibration, report on another split."""
-    from ..evaluation.gold import load_gold
+    from ..evaluation.gold import add_gold_arguments, load_gold, of_split
 
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--gold", default="annotations/gold.jsonl")
-    parser.add_argument("--corpus", default="corpus")
-    parser.add_argument("--splits", default="annotations/splits.json")
+    add_gold_arguments(parser)
     parser.add_argument("--train-split", default="train")
     parser.add_argument("--report-split", default="dev")
     parser.add_argument("--random-state", type=int, default=0)
@@ -167,9 +165,8 @@ def main(argv: Sequence[str] | None = None) -> None:
         "--out", default=None, help=f"Write here (default: the packaged {CALIBRATION_FILE})."
     )
     args = parser.parse_args(argv)
-    splits = srsly.read_json(args.splits)
     golds = load_gold(args.gold, args.corpus)
-    train = [g for g in golds if g["doc_id"] in set(splits[args.train_split])]
+    train = of_split(golds, args.splits, args.train_split)
     raw, correct = rule_unit_outcomes(train)
     fitted = fit_platt(raw, correct, args.random_state)
     fit = {"split": args.train_split, "documents": len(train), "units": len(raw),
@@ -182,7 +179,7 @@ def main(argv: Sequence[str] | None = None) -> None:
           f"written to {out}")  # fmt: skip
     print(format_reliability(f"{args.train_split} before (raw score)", raw, correct))
     if args.report_split:
-        held_out = [g for g in golds if g["doc_id"] in set(splits[args.report_split])]
+        held_out = of_split(golds, args.splits, args.report_split)
         raw_h, correct_h = rule_unit_outcomes(held_out)
         print(format_reliability(f"{args.report_split} before (raw score)", raw_h, correct_h))
         after = [calibration.probability(r) for r in raw_h]

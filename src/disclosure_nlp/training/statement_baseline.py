@@ -365,23 +365,19 @@ def format_statement_scores(reports: dict[str, dict]) -> str:
 
 def main(argv: Sequence[str] | None = None) -> None:
     """Train on one split, score on another, optionally beside the rule pipeline."""
-    import srsly
 
-    from ..evaluation.gold import load_gold
+    from ..evaluation.gold import add_gold_arguments, load_gold, of_split
 
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--gold", default="annotations/gold.jsonl")
-    parser.add_argument("--corpus", default="corpus")
-    parser.add_argument("--splits", default="annotations/splits.json")
+    add_gold_arguments(parser)
     parser.add_argument("--train-split", default="train")
     parser.add_argument("--eval-split", default="dev")
     parser.add_argument("--save", default=None, help="Write the fitted model here (joblib).")
     parser.add_argument("--compare-rules", action="store_true", help="Also score the pipeline.")
     args = parser.parse_args(argv)
-    splits = srsly.read_json(args.splits)
     golds = load_gold(args.gold, args.corpus)
-    train = [g for g in golds if g["doc_id"] in set(splits[args.train_split])]
-    held_out = [g for g in golds if g["doc_id"] in set(splits[args.eval_split])]
+    train = of_split(golds, args.splits, args.train_split)
+    held_out = of_split(golds, args.splits, args.eval_split)
     baseline = StatementBaseline().fit(train)
     if args.save:
         baseline.save(args.save)
