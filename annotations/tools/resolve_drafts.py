@@ -25,6 +25,7 @@ Usage::
 
     python annotations/tools/resolve_drafts.py annotations/drafts/pass1/seed-000.json
     python annotations/tools/resolve_drafts.py annotations/drafts/pass1 -o annotations/gold.jsonl
+    python annotations/tools/resolve_drafts.py DRAFTS --corpus OTHER_TEXTS -o other-gold.jsonl
 """
 
 from __future__ import annotations
@@ -59,10 +60,10 @@ def _find(text: str, needle: str, cursor: int, left: str | None, what: str) -> i
     return idx + len(left or "")
 
 
-def resolve(draft: dict) -> dict:
+def resolve(draft: dict, corpus: Path = CORPUS) -> dict:
     """Resolve one draft into a gold record (ANNOTATION.md section 6)."""
     doc_id = draft["doc_id"]
-    text = (CORPUS / f"{doc_id}.txt").read_text(encoding="utf-8")
+    text = (corpus / f"{doc_id}.txt").read_text(encoding="utf-8")
     record: dict = {
         "doc_id": doc_id,
         "text_sha256": hashlib.sha256(text.encode("utf-8")).hexdigest(),
@@ -140,9 +141,9 @@ def validate(record: dict, text: str) -> None:
         raise DraftError(f"{record['doc_id']}:\n  " + "\n  ".join(problems))
 
 
-def show(record: dict) -> str:
+def show(record: dict, corpus: Path = CORPUS) -> str:
     """Every resolved span with a little context, for the annotator to check."""
-    text = (CORPUS / f"{record['doc_id']}.txt").read_text(encoding="utf-8")
+    text = (corpus / f"{record['doc_id']}.txt").read_text(encoding="utf-8")
 
     def ctx(s: int, e: int, width: int = 8) -> str:
         return (text[max(0, s - width) : s] + "‹" + text[s:e] + "›" + text[e : e + width]).replace(
@@ -172,6 +173,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("paths", nargs="+", type=Path, help="draft files or folders of drafts")
     parser.add_argument("-o", "--output", type=Path, help="write all records to this JSONL file")
     parser.add_argument("-q", "--quiet", action="store_true", help="do not print the spans")
+    parser.add_argument(
+        "--corpus", type=Path, default=CORPUS, help="folder of the texts (default: corpus/)"
+    )
     args = parser.parse_args(argv)
     files: list[Path] = []
     for path in args.paths:
@@ -179,14 +183,14 @@ def main(argv: list[str] | None = None) -> int:
     records, failed = [], 0
     for file in files:
         try:
-            record = resolve(json.loads(file.read_text(encoding="utf-8")))
+            record = resolve(json.loads(file.read_text(encoding="utf-8")), args.corpus)
         except (DraftError, KeyError, ValueError, IndexError, TypeError) as err:
             failed += 1
             print(f"ERROR {file}: {err}", file=sys.stderr)
             continue
         records.append(record)
         if not args.quiet:
-            print(show(record))
+            print(show(record, args.corpus))
     if args.output:
         with args.output.open("w", encoding="utf-8") as out:
             for record in sorted(records, key=lambda r: r["doc_id"]):
