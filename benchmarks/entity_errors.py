@@ -8,6 +8,7 @@ negative (FN) and wrong value (VAL) with its context. Meant for train and dev;
 the test split is refused unless ``--allow-test`` is given.
 
     python benchmarks/entity_errors.py [--split train,dev] [--label COUNT] [--pipeline]
+    python benchmarks/entity_errors.py --gold OTHER.jsonl --corpus OTHER_TEXTS --split all
 """
 
 from __future__ import annotations
@@ -64,19 +65,24 @@ def context(text: str, start: int, end: int, width: int = 18) -> str:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--gold", default="annotations/gold.jsonl")
+    parser.add_argument("--corpus", default="corpus", help="folder of the texts")
     parser.add_argument("--splits", default="annotations/splits.json")
-    parser.add_argument("--split", default="train,dev", help="comma-separated split names")
+    parser.add_argument(
+        "--split", default="train,dev", help="comma-separated split names, or all (every record)"
+    )
     parser.add_argument("--label", action="append", help="only these labels (repeatable)")
     parser.add_argument("--pipeline", action="store_true", help="run the whole default pipeline")
     parser.add_argument("--allow-test", action="store_true")
     parser.add_argument("--quiet", action="store_true", help="scores only")
     args = parser.parse_args()
     names = args.split.split(",")
-    if "test" in names and not args.allow_test:
-        parser.error("the test split is for the final measurement only (--allow-test)")
     splits = srsly.read_json(args.splits)
-    ids = {doc_id for name in names for doc_id in splits[name]}
-    golds = [g for g in load_gold(args.gold) if g["doc_id"] in ids]
+    golds = load_gold(args.gold, args.corpus)
+    if names != ["all"]:
+        ids = {doc_id for name in names for doc_id in splits[name]}
+        golds = [g for g in golds if g["doc_id"] in ids]
+    if not args.allow_test and any(g["doc_id"] in splits["test"] for g in golds):
+        parser.error("the test split is for the final measurement only (--allow-test)")
     if args.pipeline:
         preds = predict_pipeline([g["text"] for g in golds])
     else:
