@@ -144,3 +144,14 @@ def test_furniture_lines_are_marked():
     )
     spans = FINDER.furniture(text, [])
     assert [text[s:e][:4] for s, e in spans] == ["当前位置", "索引号:"]
+
+
+def test_web_banner_lines_are_furniture():
+    # composed: a welcome banner, accessibility switches, a visit counter and a breadcrumb
+    text = (
+        "欢迎您访问德阳市人民政府门户网站  今天是:\n无障碍浏览\n关怀版\n访问量:\n"
+        "您当前所在位置: 首页 > 部门信息 > 市融媒体中心 > 年度报告\n"
+        "一、总体情况\n欢迎社会各界监督。各部门 > 全市平均。\n"
+    )
+    spans = FINDER.furniture(text, [])
+    assert [text[s:e][:3] for s, e in spans] == ["欢迎您", "无障碍", "关怀版", "访问量", "您当前"]
