@@ -140,6 +140,8 @@ def test_bad_rules_file_is_refused(tmp_path, change, code):
         ("占比超八成。", 2025, [("八成", "PERCENT", 80)]),
         ("《基层政务公开标准目录》（2025版）", 2025, [("2025", "DATE", "2025")]),
         ("定期开展业务检查，年底进行综合考评", 2025, [("年底", "DATE", "2025-12")]),
+        ("将政务公开纳入年终综合考核", 2023, [("年终", "DATE", "2023-12")]),  # decision 25
+        ("每年年终开展考核", 2023, []),  # a frequency
         # gidar-027 (train): a damaged decimal comma
         ("财政信息2条,占0,02%;", 2018, [("2条", "COUNT", 2), ("0,02%", "PERCENT", 0.02)]),
         # gidar-044 (train): a stated zero

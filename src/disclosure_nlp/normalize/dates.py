@@ -38,6 +38,7 @@ YEAR_EDGES: dict[str, tuple[int, int]] = {
     "中": (6, 7),
     "底": (12, 12),
     "末": (12, 12),
+    "终": (12, 12),  # 年终 is 年底 (GUIDELINE.md decision 25)
 }
 HALVES: dict[str, tuple[int, int]] = {"上": (1, 6), "下": (7, 12)}
 MONTHS_PER_QUARTER = 3
