@@ -299,6 +299,28 @@ def test_real_cases(text, expected):
         ),
         # the organiser is no channel, what it runs is
         ("人民网主办的“地方领导留言板”", [("地方领导留言板", "CHANNEL", "column")]),
+        # a name joined to a channel by 和 before 等媒体 is listed with it
+        (
+            "通过县人民政府网站和绵竹发布等媒体公开",
+            [("县人民政府网站", "CHANNEL", "website"), ("绵竹发布", "CHANNEL", "other")],
+        ),
+        ("在德阳手机报刊发动态信息", [("德阳手机报", "CHANNEL", "newspaper")]),
+        # agency names that hold a stop word (和, 建设, 管理, 保障, 组织)
+        ("在市委组织部网站公示", [("市委组织部网站", "CHANNEL", "website")]),
+        (
+            "在住房和城乡建设局网站及德阳发布等平台公开",
+            [("住房和城乡建设局网站", "CHANNEL", "website"), ("德阳发布", "CHANNEL", "other")],
+        ),
+        (
+            "在市人力资源和社会保障局网站公开",
+            [("市人力资源和社会保障局网站", "CHANNEL", "website")],
+        ),
+        ("在市市场监督管理局网站公示", [("市市场监督管理局网站", "CHANNEL", "website")]),
+        ("其中局门户网站发布信息", [("局门户网站", "CHANNEL", "website")]),
+        # a deictic 局 owns only the media word right after it
+        ("我局按时整理门户网站“群众来信”栏目的留言", [("群众来信", "CHANNEL", "column")]),
+        # another agency's media centre is a channel (decision 26)
+        ("通过市融媒体中心发布信息", [("市融媒体中心", "CHANNEL", "other")]),
     ],
 )
 def test_composed_genre_forms(text, expected):
@@ -418,6 +440,11 @@ def test_channels_from_context(text, expected):
         # outlets named only as organisers (ANNOTATION.md section 5), a longer word
         "在软件评测中心、人民网、新浪网共同举办的第十一届中国政府网站绩效评估中排名第四。",
         "由市融媒体中心承办的政务公开培训会。",
+        # an activity on a website, counted, is no channel
+        "组织政府网站在线访谈2次。",
+        # the reporting agency acting is no channel, whole or without its place (decision 26)
+        "德阳市融媒体中心2022年政府信息公开工作年度报告\n2022年,市融媒体中心认真落实条例要求。",
+        "德阳市档案馆2021年度政府信息公开年报\n德阳市档案馆全年接待查阅200人次。",
     ],
 )
 def test_no_channels_in_such_contexts(text):

@@ -63,7 +63,7 @@ _STRING_LIST_KEYS = (
     "generic_owners", "owner_stop_words", "needs_marked_owner", "place_names",
     "doc_number_patterns", "issuer_stop_words", "generic_parts", "url_blockers_before",
     "recurring_channel_types", "owner_free_media_words", "list_closers", "media_modifiers",
-    "outlet_blockers_after",
+    "outlet_blockers_after", "owner_stop_word_exceptions", "deictic_owners",
 )  # fmt: skip
 _INT_KEYS = (
     "max_title_chars", "sub_channel_max_gap", "max_owner_chars", "recurring_name_min_chars",
@@ -75,6 +75,7 @@ _OTHER_KEYS = (
     "known_outlets", "url_pattern", "gap_stop_chars", "table_account_pattern",
     "unquoted_policy_patterns", "publish_context", "issue_count_pattern",
     "issued_bulletin_pattern", "not_a_name_pattern", "organiser_pattern",
+    "agency_title_pattern",
 )  # fmt: skip
 PUBLISH_CONTEXT_KEYS = ("before", "between", "adverbs", "verbs", "joiners")
 _LIST_ITEM_ENDS = "、，,。;；：:\n()（）"  # what may stand on the far side of a list item
@@ -95,6 +96,14 @@ class Marked:
 
 def _longest_first(items: Iterable[str]) -> list[str]:
     return sorted(items, key=len, reverse=True)
+
+
+def _stop_word(word: str, exceptions: Iterable[str]) -> str:
+    """A stop word as a pattern that does not match where one of ``exceptions`` begins."""
+    tails = [e[len(word) :] for e in exceptions if e.startswith(word) and len(e) > len(word)]
+    if not tails:
+        return re.escape(word)
+    return re.escape(word) + "(?!" + "|".join(map(re.escape, _longest_first(tails))) + ")"
 
 
 def _spaced(word: str) -> str:
@@ -272,12 +281,18 @@ class NameFinder:
         ]
         self.policy_cues = _longest_first(rules["policy_cues"])
         self.stop_words = _longest_first(rules["owner_stop_words"])
-        # at each position, the longest stop word starting there (a lookahead finds them all)
+        exceptions = rules["owner_stop_word_exceptions"]
+        # at each position, the longest stop word starting there (a lookahead finds them all);
+        # a stop word that begins one of its exceptions is none (组织 stops, 组织部 does not)
         self.stop_word_re = _compile(
-            "(?=(" + "|".join(map(re.escape, self.stop_words)) + "))", path, "owner_stop_words"
+            "(?=(" + "|".join(_stop_word(w, exceptions) for w in self.stop_words) + "))",
+            path,
+            "owner_stop_words",
         )
+        self.agency_title_re = _compile(rules["agency_title_pattern"], path, "agency_title_pattern")
         self.generic_owners = frozenset(rules["generic_owners"])
         self.owner_markers = tuple(rules["owner_markers"])
+        self.deictic_owners = frozenset(rules["deictic_owners"])
         self.place_names = frozenset(rules["place_names"])
         self.needs_marked_owner = frozenset(rules["needs_marked_owner"])
         self.generic_parts = _longest_first(rules["generic_parts"])
@@ -579,12 +594,19 @@ class NameFinder:
         if name in self.outlets or core in self.place_names:
             return True
         specific = self.specific_part(core)
+        if specific[:1] in self.deictic_owners and specific[1:]:
+            return False  # 我局网站, but not 我局按时收集整理门户网站
         marked = specific in self.place_names or any(m in specific for m in self.owner_markers)
         if media in self.owner_free_media:
             return marked or len(specific) >= 2
         if kind in self.needs_marked_owner:
             return marked
         return len(core) >= 2 or marked  # 县电视台
+
+    def agency_names(self, text: str) -> set[str]:
+        """The reporting agency as the text names it before its report's title
+        (信丰县融媒体中心2023年政府信息公开工作年度报告): the agency, not a channel."""
+        return {m["agency"] for m in self.agency_title_re.finditer(text)}
 
     def unquoted_channels(self, text: str, covered: list[tuple[int, int]]) -> list[FoundEntity]:
         found = []
@@ -795,7 +817,19 @@ class NameFinder:
         found = resolve_overlaps([*found, *self.listed_channels(text, found)])
         found = resolve_overlaps([*found, *self.list_neighbours(text, found)])
         found = resolve_overlaps([*found, *self.recurring_channels(text, found, covered)])
-        return [e for e in found if not self.is_organiser(text, e)]
+        agencies = self.agency_names(text)
+        return [
+            e
+            for e in found
+            if not self.is_organiser(text, e) and not self.is_agency(text, e, agencies)
+        ]
+
+    @staticmethod
+    def is_agency(text: str, ent: FoundEntity, agencies: set[str]) -> bool:
+        """A channel whose name is the reporting agency's, whole or without its place
+        (县融媒体中心 in 信丰县融媒体中心's report), is the agency acting, not an outlet."""
+        name = text[ent.start : ent.end]
+        return ent.label == "CHANNEL" and any(a.endswith(name) for a in agencies)
 
     def is_organiser(self, text: str, ent: FoundEntity) -> bool:
         """A channel named only as the organiser of something is no channel (ANNOTATION.md
@@ -811,16 +845,16 @@ class NameFinder:
             head = max(0, match.start() - 120)
             segment = text[head : match.start()]
             cut = max(segment.rfind(c) for c in "。；;，,：:\n()（）") + 1
-            pieces = segment[cut:].split("、")
-            if len(pieces) < 2:
-                continue
             items = []
             pos = head + cut
-            for item in pieces:
-                items.append((pos, pos + len(item)))
+            for item in segment[cut:].split("、"):
+                items.extend(self._split_after_channel(text, pos, pos + len(item), channels))
                 pos += len(item) + 1
-            first_start = self.owner_start(text, items[0][1])
-            items[0] = (max(items[0][0], first_start), items[0][1])
+            if len(items) < 2:
+                continue
+            if items[0] not in channels:  # 二是通过健康新东河 -> 健康新东河
+                first_start = self.owner_start(text, items[0][1])
+                items[0] = (max(items[0][0], first_start), items[0][1])
             if not any(item in channels for item in items):
                 continue
             for start, end in items:
@@ -833,6 +867,19 @@ class NameFinder:
                     continue
                 out.append(self._channel(start, end, "other", name))
         return out
+
+    def _split_after_channel(
+        self, text: str, start: int, end: int, channels: set[tuple[int, int]]
+    ) -> list[tuple[int, int]]:
+        """A list item that holds a channel followed by 和/及/与 is two items
+        (区人民政府网站和微金口河等媒体); a 和 inside a name (住房和城乡建设局) is not split."""
+        joiners = self.rules["publish_context"]["joiners"]
+        for c_start, c_end in channels:
+            if start <= c_start and c_end < end:
+                joiner = next((j for j in joiners if text.startswith(j, c_end)), None)
+                if joiner and joiner != "、":
+                    return [(c_start, c_end), (c_end + len(joiner), end)]
+        return [(start, end)]
 
     def list_neighbours(self, text: str, found: list[FoundEntity]) -> list[FoundEntity]:
         """An item listed with 、 right beside a channel is a channel when it ends with a
