@@ -321,6 +321,26 @@ def test_real_cases(text, expected):
         ("我局按时整理门户网站“群众来信”栏目的留言", [("群众来信", "CHANNEL", "column")]),
         # another agency's media centre is a channel (decision 26)
         ("通过市融媒体中心发布信息", [("市融媒体中心", "CHANNEL", "other")]),
+        # platforms' own names listed without bare media words stay channels (decision 27)
+        (
+            "在学习强国、今日头条等平台发布信息",
+            [("学习强国", "CHANNEL", "app"), ("今日头条", "CHANNEL", "app")],
+        ),
+        # a listed name takes the type its own words show
+        (
+            "依托市委党建网、德阳报、市政府网站等平台发布",
+            [
+                ("市委党建网", "CHANNEL", "website"),
+                ("德阳报", "CHANNEL", "newspaper"),
+                ("市政府网站", "CHANNEL", "website"),
+            ],
+        ),
+        # an account named like its agency does not make every mention of the agency a channel
+        (
+            "“德阳市人民政府”微信公众号发布信息。请与德阳市人民政府办公室联系",
+            [("德阳市人民政府", "CHANNEL", "wechat")],
+        ),
+        ("指导区政府门户网站公开", [("区政府门户网站", "CHANNEL", "website")]),
     ],
 )
 def test_composed_genre_forms(text, expected):
@@ -445,6 +465,17 @@ def test_channels_from_context(text, expected):
         # the reporting agency acting is no channel, whole or without its place (decision 26)
         "德阳市融媒体中心2022年政府信息公开工作年度报告\n2022年,市融媒体中心认真落实条例要求。",
         "德阳市档案馆2021年度政府信息公开年报\n德阳市档案馆全年接待查阅200人次。",
+        # platforms' own names listed with bare media words are bare (decision 27)
+        "利用微信公众号、微博、抖音等平台发布。",
+        "通过微信公众号、今日头条等新媒体公开信息。",
+        "截止12月底,微信、抖音等新媒体平台关注量达19万人。",
+        # no owner: a count, a verb, an audience, a self-run slot
+        "目前三个公众号运行良好。",
+        "及时查看全国政府网站普查系统中的纠错信息。",
+        "全年更新发布微信公众号新闻稿20条。",
+        "在村民便民公示栏张贴通知。",
+        "在电子显示屏、公告栏等载体公开。",
+        "全年播发新闻200期,自办栏目播出30期。",
     ],
 )
 def test_no_channels_in_such_contexts(text):

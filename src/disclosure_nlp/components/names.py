@@ -63,7 +63,7 @@ _STRING_LIST_KEYS = (
     "generic_owners", "owner_stop_words", "needs_marked_owner", "place_names",
     "doc_number_patterns", "issuer_stop_words", "generic_parts", "url_blockers_before",
     "recurring_channel_types", "owner_free_media_words", "list_closers", "media_modifiers",
-    "outlet_blockers_after", "owner_stop_word_exceptions", "deictic_owners",
+    "outlet_blockers_after", "owner_stop_word_exceptions", "deictic_owners", "bare_platforms",
 )  # fmt: skip
 _INT_KEYS = (
     "max_title_chars", "sub_channel_max_gap", "max_owner_chars", "recurring_name_min_chars",
@@ -75,7 +75,7 @@ _OTHER_KEYS = (
     "known_outlets", "url_pattern", "gap_stop_chars", "table_account_pattern",
     "unquoted_policy_patterns", "publish_context", "issue_count_pattern",
     "issued_bulletin_pattern", "not_a_name_pattern", "organiser_pattern",
-    "agency_title_pattern",
+    "agency_title_pattern", "owner_blocker_pattern",
 )  # fmt: skip
 PUBLISH_CONTEXT_KEYS = ("before", "between", "adverbs", "verbs", "joiners")
 _LIST_ITEM_ENDS = "、，,。;；：:\n()（）"  # what may stand on the far side of a list item
@@ -290,9 +290,14 @@ class NameFinder:
             "owner_stop_words",
         )
         self.agency_title_re = _compile(rules["agency_title_pattern"], path, "agency_title_pattern")
+        self.owner_blocker_re = _compile(
+            rules["owner_blocker_pattern"], path, "owner_blocker_pattern"
+        )
+        self.bare_platforms = frozenset(rules["bare_platforms"])
         self.generic_owners = frozenset(rules["generic_owners"])
         self.owner_markers = tuple(rules["owner_markers"])
         self.deictic_owners = frozenset(rules["deictic_owners"])
+        self.agency_suffixes = tuple(rules["policy_owner_suffixes"])
         self.place_names = frozenset(rules["place_names"])
         self.needs_marked_owner = frozenset(rules["needs_marked_owner"])
         self.generic_parts = _longest_first(rules["generic_parts"])
@@ -315,6 +320,15 @@ class NameFinder:
         )
         self.not_a_name_re = _compile(rules["not_a_name_pattern"], path, "not_a_name_pattern")
         self.column_hosts = tuple(_longest_first(rules["column_host_words"]))
+        bare_media = "|".join(
+            map(re.escape, _longest_first({*self.media, *self.quoted_media, *self.bare_platforms}))
+        )
+        self.bare_medium_before_re = _compile(
+            f"(?:{bare_media})[、和及与]$", path, "bare_platforms"
+        )
+        self.bare_medium_after_re = _compile(
+            f"[、和及与](?:{bare_media})(?=[、，,。；;等和及与\\s])", path, "bare_platforms"
+        )
         self.programme_hosts = tuple(_longest_first(rules["programme_host_words"]))
         joiners = "|".join(map(re.escape, _longest_first(context["joiners"])))
         media = "|".join(map(re.escape, _longest_first(self.media)))
@@ -594,6 +608,8 @@ class NameFinder:
         if name in self.outlets or core in self.place_names:
             return True
         specific = self.specific_part(core)
+        if self.owner_blocker_re.search(core):
+            return False  # 目前三个公众号: a count, no owner
         if specific[:1] in self.deictic_owners and specific[1:]:
             return False  # 我局网站, but not 我局按时收集整理门户网站
         marked = specific in self.place_names or any(m in specific for m in self.owner_markers)
@@ -719,6 +735,7 @@ class NameFinder:
                 and len(name) >= self.rules["recurring_name_min_chars"]
                 and all("\u4e00" <= c <= "\u9fff" for c in name)
                 and name not in self.generic_owners
+                and not name.endswith(self.agency_suffixes)  # “X市人民政府”微信公众号
             ):
                 names.setdefault(name, ent.value)
         if not names:
@@ -821,8 +838,22 @@ class NameFinder:
         return [
             e
             for e in found
-            if not self.is_organiser(text, e) and not self.is_agency(text, e, agencies)
+            if not self.is_organiser(text, e)
+            and not self.is_agency(text, e, agencies)
+            and not self.is_bare_platform(text, e)
         ]
+
+    def is_bare_platform(self, text: str, ent: FoundEntity) -> bool:
+        """A platform's own name listed with bare media words is a bare medium too
+        (微信公众号、微博、抖音等平台: decision 27); an account on it is a channel."""
+        name = text[ent.start : ent.end]
+        if ent.label != "CHANNEL" or name not in self.bare_platforms:
+            return False
+        before = text[max(0, ent.start - 8) : ent.start]
+        return bool(
+            self.bare_medium_before_re.search(before)
+            or self.bare_medium_after_re.match(text, ent.end)
+        )
 
     @staticmethod
     def is_agency(text: str, ent: FoundEntity, agencies: set[str]) -> bool:
@@ -865,7 +896,8 @@ class NameFinder:
                     continue
                 if name in self.generic_owners or self.media_re.search(name):
                     continue
-                out.append(self._channel(start, end, "other", name))
+                kind = self._title_cue_type(name) or "other"  # 陇东报 is a newspaper
+                out.append(self._channel(start, end, kind, name))
         return out
 
     def _split_after_channel(
@@ -898,6 +930,8 @@ class NameFinder:
                 if not ends:
                     continue
                 media = ends[0]
+                if self.owner_start(text, start + media.start()) > start:
+                    continue  # 通过微信公众号: a verb before a bare medium, no name
                 owner = name[: media.start()]
                 specific = self.specific_part(owner)
                 if len(specific) < 2 or specific in self.generic_owners:
