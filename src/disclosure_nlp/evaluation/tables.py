@@ -30,6 +30,7 @@ from spacy.language import Language
 from ..errors import Errors, GoldDataError
 from ..tables.checks import FAIL, PASS, UNCERTAIN
 from ..tables.schema import FORMATS, TABLE_NAMES, TableSchema, load_table_schema
+from .evaluate import _fmt
 
 GOLD_KEYS = {"doc_id", "text_sha256", "format", "cells", "checks"}
 OPTIONAL_KEYS = {"layout", "verified", "notes"}
@@ -263,10 +264,6 @@ def evaluate_tables_target(target: Language | Path, golds: Sequence[dict]) -> di
     else:
         preds = predictions_from_pipeline(target, golds)
     return score_tables(golds, preds)
-
-
-def _fmt(x: float | None) -> str:
-    return "  -  " if x is None else f"{x:.3f}"
 
 
 def format_tables_report(reports: dict[str, dict]) -> str:
