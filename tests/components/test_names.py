@@ -137,6 +137,10 @@ def test_bad_rules_file_is_refused(tmp_path, change, code):
             "条例》(国务院第492号令)以及2018年政府信息公开工作要点落实情况",
             [("国务院第492号令", "DOC_NO", None), ("2018年政府信息公开工作要点", "POLICY", None)],
         ),
+        (  # composed: a verb's particle before an unmarked number is not its issuer
+            "印发了清政发[2022]3号文件",
+            [("清政发[2022]3号", "DOC_NO", None)],
+        ),
         (  # gidar-018 (train): 政府信息公开条例 without marks is POLICY (decision 16)
             "国务院有关决策部署和政府信息公开条例,按照",
             [("政府信息公开条例", "POLICY", None)],
