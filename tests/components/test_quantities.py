@@ -282,6 +282,12 @@ def test_entities_merge_with_existing_ones(nlp):
         ("2019/12/31前完成", [("2019/12/31", "DATE", "2019-12-31")]),
         # composed: a quarter span counted from the year's start
         ("前三季度共受理申请", [("前三季度", "DATE", "2019-01/2019-09")]),
+        # composed in the shape of damaged web text: 年 lost; a count of that shape stays one
+        (
+            "数据统计期限为20191月1日至201912月31日。",
+            [("20191月1日至201912月31日", "DATE", "2019-01-01/2019-12-31")],
+        ),
+        ("共发布信息20191条", [("20191条", "COUNT", 20191)]),
         ("联系电话0812-2222301", [("0812-2222301", "HOTLINE", "08122222301")]),
         ("2015-2019年度报告已全部公开", [("2015-2019年度", "DATE", "2015/2019")]),
         (

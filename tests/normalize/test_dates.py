@@ -73,6 +73,9 @@ DATE_CASES = [
     ("2020年4月中下旬", None, "2020-04"),  # composed: two parts of a month at once
     ("2018.1.1—2018.12.31", None, "2018-01-01/2018-12-31"),
     ("2019/12/31", None, "2019-12-31"),
+    # damaged text (external pages): 年 lost between the year and the month
+    ("20201月1日至202012月31日", None, "2020-01-01/2020-12-31"),
+    ("202012月底", None, "2020-12"),
     ("2019年元月", None, "2019-01"),
     ("2015-2019年度", None, "2015/2019"),
 ]

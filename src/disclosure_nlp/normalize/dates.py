@@ -69,6 +69,8 @@ _NUMERIC_DATE_RE = re.compile(
 _MONTH_EDGE_RE = re.compile(r"月(?:[上中下]{1,2}旬|底|末|初)")
 # damaged text: year, month and day run together before 日 (202251日), or month and day (1231日)
 _COMPACT_RE = re.compile(r"(?P<digits>[0-9]{3,8})[日号]")
+# damaged text: a year run into its month, 年 lost (20201月1日, 202012月31日)
+_GLUED_YEAR_RE = re.compile(r"(?<![0-9])(?P<year>(?:19|20)[0-9]{2})(?=(?:1[0-2]|[1-9])月)")
 
 
 @dataclass(frozen=True)
@@ -106,6 +108,7 @@ def _fold(text: str) -> str:
     """Fold the text and mark the range separator with RANGE_MARK."""
     folded = normalize_text(text).replace("月份", "月").replace("元月", "1月")
     folded = _NUMERIC_DATE_RE.sub(r"\g<year>年\g<month>月\g<day>日", folded)
+    folded = _GLUED_YEAR_RE.sub(r"\g<year>年", folded)
     folded = _MONTH_EDGE_RE.sub("月", folded)
     folded = _ONE_AS_DASH_RE.sub(RANGE_MARK, folded)
     folded = _SEPARATOR_RE.sub(RANGE_MARK, folded)
