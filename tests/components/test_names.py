@@ -345,6 +345,31 @@ def test_real_cases(text, expected):
             [("德阳市人民政府", "CHANNEL", "wechat")],
         ),
         ("指导区政府门户网站公开", [("区政府门户网站", "CHANNEL", "website")]),
+        # named websites before 等媒体 are outlets, two or more of them, also with no
+        # channel found yet; a list of bare media words is not
+        (
+            "在南方都市报、信息时报,金羊网、大洋网等媒体发布",
+            [
+                ("南方都市报", "CHANNEL", "newspaper"),
+                ("金羊网", "CHANNEL", "website"),
+                ("大洋网", "CHANNEL", "website"),
+            ],
+        ),
+        (
+            "利用县政府网站、清河发布等平台公开",
+            [("县政府网站", "CHANNEL", "website"), ("清河发布", "CHANNEL", "other")],
+        ),
+        ("在区财政局政务网站公开", [("区财政局政务网站", "CHANNEL", "website")]),
+        ("通过官方微信“清河人社”推送", [("清河人社", "CHANNEL", "wechat")]),
+        ("在《清河政报》刊登规章", [("清河政报", "CHANNEL", "bulletin")]),
+        # a Latin letter inside a Chinese name stays inside
+        ("长春e健康官方微信平台共推文1570篇", [("长春e健康官方微信平台", "CHANNEL", "wechat")]),
+        # a place before the year of an unmarked plan is its issuer, after a verb too
+        (
+            "全面落实四川省2020年政务公开工作要点,大力加强",
+            [("四川省2020年政务公开工作要点", "POLICY", None)],
+        ),
+        ("结合全市2020年政务公开工作要点", [("2020年政务公开工作要点", "POLICY", None)]),
     ],
 )
 def test_composed_genre_forms(text, expected):
@@ -480,6 +505,9 @@ def test_channels_from_context(text, expected):
         "在村民便民公示栏张贴通知。",
         "在电子显示屏、公告栏等载体公开。",
         "全年播发新闻200期,自办栏目播出30期。",
+        # an address names a place, not an outlet
+        "(地址:吉林省白城市通榆县广播电视台;邮编:137000)",
+        "通过政府网站、门户网站等平台公开。",
     ],
 )
 def test_no_channels_in_such_contexts(text):

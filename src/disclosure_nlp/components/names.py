@@ -59,7 +59,7 @@ EXTEND_BACK = ("none", "owner", "name")
 _STRING_LIST_KEYS = (
     "policy_cues", "non_policy_cues", "policy_cue_overrides", "short_policy_names",
     "quoted_own_media_blockers", "column_host_words", "programme_host_words",
-    "policy_owner_suffixes", "list_media_words", "owner_markers",
+    "policy_owner_suffixes", "policy_place_suffixes", "list_media_words", "owner_markers",
     "generic_owners", "owner_stop_words", "needs_marked_owner", "place_names",
     "doc_number_patterns", "issuer_stop_words", "generic_parts", "url_blockers_before",
     "recurring_channel_types", "owner_free_media_words", "list_closers", "media_modifiers",
@@ -75,7 +75,7 @@ _OTHER_KEYS = (
     "known_outlets", "url_pattern", "gap_stop_chars", "table_account_pattern",
     "unquoted_policy_patterns", "publish_context", "issue_count_pattern",
     "issued_bulletin_pattern", "not_a_name_pattern", "organiser_pattern",
-    "agency_title_pattern", "owner_blocker_pattern",
+    "agency_title_pattern", "owner_blocker_pattern", "address_pattern",
 )  # fmt: skip
 PUBLISH_CONTEXT_KEYS = ("before", "between", "adverbs", "verbs", "joiners")
 _LIST_ITEM_ENDS = "、，,。;；：:\n()（）"  # what may stand on the far side of a list item
@@ -239,6 +239,7 @@ class NameFinder:
         self.website_outlets = tuple(n for n, t in self.outlets.items() if t == "website")
         self.outlet_blockers = tuple(rules["outlet_blockers_after"])
         self.organiser_re = _compile(rules["organiser_pattern"], path, "organiser_pattern")
+        self.address_re = _compile(rules["address_pattern"], path, "address_pattern")
         self.outlet_re = _compile(
             "|".join(map(re.escape, _longest_first(self.outlets))) or "(?!)", path, "known_outlets"
         )
@@ -585,6 +586,8 @@ class NameFinder:
                 pos -= 1
             elif char in " \u3000" and pos - 1 > 0 and "\u4e00" <= text[pos - 2] <= "\u9fff":
                 pos -= 1  # a PDF space inside a name
+            elif char.isascii() and char.isalpha() and _latin_inside_name(text, pos - 1):
+                pos -= 1  # a letter inside a Chinese name: 长春e健康
             else:
                 break
         window = text[pos:media_start]
@@ -755,6 +758,7 @@ class NameFinder:
     def unquoted_policies(self, text: str, covered: list[tuple[int, int]]) -> list[FoundEntity]:
         found = []
         suffixes = tuple(self.rules["policy_owner_suffixes"])
+        places = tuple(self.rules["policy_place_suffixes"])
         for regex, extend_back in self.unquoted_policy_res:
             for match in regex.finditer(text):
                 start = match.start()
@@ -765,7 +769,14 @@ class NameFinder:
                     owner_start = self.owner_start(text, start)
                     owner = text[owner_start:start]
                     before = text[owner_start - 1 : owner_start] if owner_start else ""
-                    if owner.endswith(suffixes) and (not before or not before.isalnum()):
+                    issuer = owner.endswith(suffixes) or (
+                        owner.endswith(places) and len(owner) >= 3
+                    )
+                    if issuer and (
+                        not before
+                        or not before.isalnum()
+                        or self._after_stop_word(text, owner_start)
+                    ):
                         start = owner_start
                 elif extend_back == "name":
                     start = self.owner_start(text, start)
@@ -781,6 +792,14 @@ class NameFinder:
                 )
             )
         return found
+
+    def _after_stop_word(self, text: str, pos: int) -> bool:
+        """Whether a stop word (落实, 按照 …) ends right at ``pos``."""
+        head = max(0, pos - 6)
+        window = text[head:pos]
+        return any(
+            head + m.start() + len(m.group(1)) == pos for m in self.stop_word_re.finditer(window)
+        )
 
     def doc_numbers(self, text: str) -> list[FoundEntity]:
         found = []
@@ -839,6 +858,7 @@ class NameFinder:
             e
             for e in found
             if not self.is_organiser(text, e)
+            and not self.is_address(text, e)
             and not self.is_agency(text, e, agencies)
             and not self.is_bare_platform(text, e)
         ]
@@ -867,6 +887,12 @@ class NameFinder:
         section 5): 人民网、新浪网共同举办的…评估, 由市融媒体中心承办的培训."""
         return ent.label == "CHANNEL" and self.organiser_re.match(text, ent.end) is not None
 
+    def is_address(self, text: str, ent: FoundEntity) -> bool:
+        """A name written as a postal address (地址:通榆县广播电视台) is a place, no channel
+        (ANNOTATION.md section 5: addresses are nothing)."""
+        before = text[max(0, ent.start - 12) : ent.start]
+        return ent.label == "CHANNEL" and self.address_re.search(before) is not None
+
     def listed_channels(self, text: str, found: list[FoundEntity]) -> list[FoundEntity]:
         """Names listed with a channel before 等平台 are channels too (健康新东河、…等平台)."""
         out = []
@@ -883,10 +909,17 @@ class NameFinder:
                 pos += len(item) + 1
             if len(items) < 2:
                 continue
-            if items[0] not in channels:  # 二是通过健康新东河 -> 健康新东河
+            raw_items = list(items)
+            first = next(
+                ((s, e) for s, e in channels if items[0][0] <= s and e == items[0][1]), None
+            )
+            if first is not None:  # 利用县政府网站 -> 县政府网站
+                items[0] = first
+            else:  # 二是通过健康新东河 -> 健康新东河
                 first_start = self.owner_start(text, items[0][1])
                 items[0] = (max(items[0][0], first_start), items[0][1])
             if not any(item in channels for item in items):
+                out.extend(self._media_named_items(text, raw_items, taken))
                 continue
             for start, end in items:
                 name = text[start:end]
@@ -899,6 +932,33 @@ class NameFinder:
                 kind = self._title_cue_type(name) or "other"  # 陇东报 is a newspaper
                 out.append(self._channel(start, end, kind, name))
         return out
+
+    def _media_named_items(
+        self, text: str, items: list[tuple[int, int]], taken: list[tuple[int, int]]
+    ) -> list[FoundEntity]:
+        """Before 等媒体 with no channel found yet, items that end with a media word after a
+        specific name are outlets when two or more are (金羊网、大洋网、南方+等媒体); bare media
+        words (政府网站、门户网站等平台) are not."""
+        named = []
+        for start, end in items:
+            name = text[start:end]
+            ends = [m for m in self.media_re.finditer(name) if m.end() == len(name)]
+            if not ends or any(s < end and start < e for s, e in taken):
+                continue
+            start = max(start, self.owner_start(text, start + ends[0].start()))
+            name = text[start:end]
+            owner = name[: -len(ends[0].group())]
+            specific = self.specific_part(owner)
+            if (
+                len(specific) < 2
+                or specific in self.generic_owners
+                or not all("\u4e00" <= c <= "\u9fff" for c in owner)
+                or self.media_re.search(owner)
+            ):
+                continue
+            word = _unspaced(ends[0].group())
+            named.append(self._channel(start, end, self.media[word], name, owner=owner, media=word))
+        return named if len(named) >= 2 else []
 
     def _split_after_channel(
         self, text: str, start: int, end: int, channels: set[tuple[int, int]]
@@ -963,6 +1023,23 @@ class NameFinder:
             if begin > 0 and text[begin - 1] in _LIST_ITEM_ENDS:
                 items.append((begin, start - 1))
         return items
+
+
+def _latin_inside_name(text: str, index: int) -> bool:
+    """Whether the Latin letter at ``index`` sits in a run of at most two letters between
+    Chinese characters (长春e健康, 掌上ai政务), as in a name, not an English word."""
+    start = end = index
+    while start > 0 and text[start - 1].isascii() and text[start - 1].isalpha():
+        start -= 1
+    while end + 1 < len(text) and text[end + 1].isascii() and text[end + 1].isalpha():
+        end += 1
+    return (
+        end - start < 2
+        and start > 0
+        and end + 1 < len(text)
+        and "\u4e00" <= text[start - 1] <= "\u9fff"
+        and "\u4e00" <= text[end + 1] <= "\u9fff"
+    )
 
 
 def _unspaced(text: str) -> str:
