@@ -362,6 +362,11 @@ def test_real_cases(text, expected):
         ("在区财政局政务网站公开", [("区财政局政务网站", "CHANNEL", "website")]),
         ("通过官方微信“清河人社”推送", [("清河人社", "CHANNEL", "wechat")]),
         ("在《清河政报》刊登规章", [("清河政报", "CHANNEL", "bulletin")]),
+        # an app or client named before its media word needs no place in its name
+        (
+            "推广清河通APP,利用掌上清河客户端推送",
+            [("清河通APP", "CHANNEL", "app"), ("掌上清河客户端", "CHANNEL", "app")],
+        ),
         # a Latin letter inside a Chinese name stays inside
         ("长春e健康官方微信平台共推文1570篇", [("长春e健康官方微信平台", "CHANNEL", "wechat")]),
         # a place before the year of an unmarked plan is its issuer, after a verb too
@@ -505,6 +510,7 @@ def test_channels_from_context(text, expected):
         "在村民便民公示栏张贴通知。",
         "在电子显示屏、公告栏等载体公开。",
         "全年播发新闻200期,自办栏目播出30期。",
+        "引导群众下载手机APP,下载安装APP办理业务。",  # bare: a device, a verb
         # an address names a place, not an outlet
         "(地址:吉林省白城市通榆县广播电视台;邮编:137000)",
         "通过政府网站、门户网站等平台公开。",
