@@ -367,6 +367,18 @@ def test_real_cases(text, expected):
             "推广清河通APP,利用掌上清河客户端推送",
             [("清河通APP", "CHANNEL", "app"), ("掌上清河客户端", "CHANNEL", "app")],
         ),
+        # a name joined by 和 to a channel in a list before 等平台 is listed too
+        (
+            "依托政府门户网站、黄龙宣传和黄龙县市场监管局微信公众号等平台公开",
+            [("黄龙宣传", "CHANNEL", "other"), ("黄龙县市场监管局微信公众号", "CHANNEL", "wechat")],
+        ),
+        # a website's disclosure catalogue is a column of it; a quoted document library is
+        # an outlet of type other
+        (
+            "通过海珠区政府门户网站信息公开目录公开信息共53条",
+            [("海珠区政府门户网站信息公开目录", "CHANNEL", "column")],
+        ),
+        ("持续完善“政府规章库”建设", [("政府规章库", "CHANNEL", "other")]),
         # a Latin letter inside a Chinese name stays inside
         ("长春e健康官方微信平台共推文1570篇", [("长春e健康官方微信平台", "CHANNEL", "wechat")]),
         # a place before the year of an unmarked plan is its issuer, after a verb too
@@ -511,6 +523,7 @@ def test_channels_from_context(text, expected):
         "在电子显示屏、公告栏等载体公开。",
         "全年播发新闻200期,自办栏目播出30期。",
         "引导群众下载手机APP,下载安装APP办理业务。",  # bare: a device, a verb
+        "严格对照局信息公开目录及时公开。",  # a catalogue, no website before it
         # an address names a place, not an outlet
         "(地址:吉林省白城市通榆县广播电视台;邮编:137000)",
         "通过政府网站、门户网站等平台公开。",

@@ -963,14 +963,19 @@ class NameFinder:
     def _split_after_channel(
         self, text: str, start: int, end: int, channels: set[tuple[int, int]]
     ) -> list[tuple[int, int]]:
-        """A list item that holds a channel followed by 和/及/与 is two items
-        (区人民政府网站和微金口河等媒体); a 和 inside a name (住房和城乡建设局) is not split."""
+        """A list item that holds a channel joined by 和/及/与 to another name is two items
+        (区人民政府网站和微金口河等媒体, 黄龙宣传和县市场监管局微信公众号等平台); a 和 inside
+        a name (住房和城乡建设局) is not split."""
         joiners = self.rules["publish_context"]["joiners"]
         for c_start, c_end in channels:
             if start <= c_start and c_end < end:
                 joiner = next((j for j in joiners if text.startswith(j, c_end)), None)
                 if joiner and joiner != "、":
                     return [(c_start, c_end), (c_end + len(joiner), end)]
+            if start < c_start and c_end == end:  # 黄龙宣传和黄龙县市场监管局微信公众号
+                joiner = next((j for j in joiners if text[:c_start].endswith(j)), None)
+                if joiner and joiner != "、" and c_start - len(joiner) > start:
+                    return [(start, c_start - len(joiner)), (c_start, c_end)]
         return [(start, end)]
 
     def list_neighbours(self, text: str, found: list[FoundEntity]) -> list[FoundEntity]:
