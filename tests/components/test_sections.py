@@ -167,3 +167,13 @@ def test_page_metadata_lines_are_furniture():
     )
     spans = FINDER.furniture(text, [])
     assert [text[s:e][:4] for s, e in spans] == ["发布来源", "发表日期", "信息提供", "更新时间"]
+
+
+def test_a_metadata_bar_inside_a_line_is_furniture():
+    # seed-003 (train): the site address, posting time and source on one line
+    text = (
+        "年度报告\n\nwww.panzhihua.gov.cn     发布时间:2020-01-19     来源:攀枝花市东区人民政府\n"
+        "一、总体情况\n2019年发布时间较短的信息来源:本局。\n"
+    )
+    spans = FINDER.furniture(text, [])
+    assert [text[s:e][:3] for s, e in spans] == ["www"]
