@@ -360,6 +360,13 @@ def test_real_cases(text, expected):
             [("县政府网站", "CHANNEL", "website"), ("清河发布", "CHANNEL", "other")],
         ),
         ("在区财政局政务网站公开", [("区财政局政务网站", "CHANNEL", "website")]),
+        (  # a web address after 地址 is a website (decision 1)
+            "(福州市晋安区人民政府门户网站地址:http://jaq.fuzhou.gov.cn/)",
+            [
+                ("福州市晋安区人民政府门户网站", "CHANNEL", "website"),
+                ("http://jaq.fuzhou.gov.cn/", "CHANNEL", "website"),
+            ],
+        ),
         ("通过官方微信“清河人社”推送", [("清河人社", "CHANNEL", "wechat")]),
         ("在《清河政报》刊登规章", [("清河政报", "CHANNEL", "bulletin")]),
         # an app or client named before its media word needs no place in its name

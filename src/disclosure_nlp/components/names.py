@@ -889,9 +889,11 @@ class NameFinder:
 
     def is_address(self, text: str, ent: FoundEntity) -> bool:
         """A name written as a postal address (地址:通榆县广播电视台) is a place, no channel
-        (ANNOTATION.md section 5: addresses are nothing)."""
+        (ANNOTATION.md section 5: addresses are nothing); a web address is a website."""
+        if ent.label != "CHANNEL" or self.url_re.fullmatch(text, ent.start, ent.end):
+            return False  # 网站地址:http://… is a website
         before = text[max(0, ent.start - 12) : ent.start]
-        return ent.label == "CHANNEL" and self.address_re.search(before) is not None
+        return self.address_re.search(before) is not None
 
     def listed_channels(self, text: str, found: list[FoundEntity]) -> list[FoundEntity]:
         """Names listed with a channel before 等平台 are channels too (健康新东河、…等平台)."""
