@@ -98,6 +98,7 @@ def test_bad_config():
         (lambda d: d.pop("policy_cues"), "E070"),
         (lambda d: d.update(max_owner_chars=0), "E020"),
         (lambda d: d["unquoted_policy_patterns"][0].update(extend_back="far"), "E020"),
+        (lambda d: d["media_word_lookaheads"].update(专题="[、，]"), "E020"),
     ],
 )
 def test_bad_rules_file_is_refused(tmp_path, change, code):
@@ -386,6 +387,14 @@ def test_real_cases(text, expected):
             [("海珠区政府门户网站信息公开目录", "CHANNEL", "column")],
         ),
         ("持续完善“政府规章库”建设", [("政府规章库", "CHANNEL", "other")]),
+        # 专题 ends a column's name only where a list or a sentence goes on after it
+        (
+            "开设区政府网站疫情防控专题、市场监管局政策解读专题等",
+            [
+                ("区政府网站疫情防控专题", "CHANNEL", "column"),
+                ("市场监管局政策解读专题", "CHANNEL", "column"),
+            ],
+        ),
         # a Latin letter inside a Chinese name stays inside
         ("长春e健康官方微信平台共推文1570篇", [("长春e健康官方微信平台", "CHANNEL", "wechat")]),
         # a place before the year of an unmarked plan is its issuer, after a verb too
@@ -531,6 +540,7 @@ def test_channels_from_context(text, expected):
         "全年播发新闻200期,自办栏目播出30期。",
         "引导群众下载手机APP,下载安装APP办理业务。",  # bare: a device, a verb
         "严格对照局信息公开目录及时公开。",  # a catalogue, no website before it
+        "召开局务会专题研究,打造全市统一标准化专题模版。",  # 专题 inside other words
         # an address names a place, not an outlet
         "(地址:吉林省白城市通榆县广播电视台;邮编:137000)",
         "通过政府网站、门户网站等平台公开。",

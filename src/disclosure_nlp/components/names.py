@@ -75,7 +75,7 @@ _OTHER_KEYS = (
     "known_outlets", "url_pattern", "gap_stop_chars", "table_account_pattern",
     "unquoted_policy_patterns", "publish_context", "issue_count_pattern",
     "issued_bulletin_pattern", "not_a_name_pattern", "organiser_pattern",
-    "agency_title_pattern", "owner_blocker_pattern", "address_pattern",
+    "agency_title_pattern", "owner_blocker_pattern", "address_pattern", "media_word_lookaheads",
 )  # fmt: skip
 PUBLISH_CONTEXT_KEYS = ("before", "between", "adverbs", "verbs", "joiners")
 _LIST_ITEM_ENDS = "、，,。;；：:\n()（）"  # what may stand on the far side of a list item
@@ -169,6 +169,15 @@ class NameRules:
                         path=path, problem=f"publish_context {key} must be non-empty strings"
                     )
                 )
+        lookaheads = data["media_word_lookaheads"]
+        if not isinstance(lookaheads, dict) or not all(
+            isinstance(v, str) and v.startswith(("(?=", "(?!")) for v in lookaheads.values()
+        ):
+            raise ValueError(
+                Errors.E020.format(
+                    path=path, problem="media_word_lookaheads maps a media word to (?=…) or (?!…)"
+                )
+            )
         for key in _MARK_KEYS:
             marks = data[key]
             if set(marks) != {"open", "close"} or not marks["open"] or not marks["close"]:
@@ -215,11 +224,9 @@ class NameFinder:
         self.quote_re = re.compile(f"[{opens}](?P<body>[^{opens}{closes}\\n]{{1,40}}?)[{closes}]")
         self.separators = rules["list_separators"] + _SPACE_CHARS
         self.media = self._word_types("media_words")
+        lookaheads = rules["media_word_lookaheads"]
         self.media_re = _compile(
-            "|".join(
-                _spaced(w) + ("(?![上民格络页点友址签购店吧红速状管评课])" if w == "网" else "")
-                for w in _longest_first(self.media)
-            ),
+            "|".join(_spaced(w) + lookaheads.get(w, "") for w in _longest_first(self.media)),
             path,
             "media_words",
         )
