@@ -541,6 +541,7 @@ def test_channels_from_context(text, expected):
         "引导群众下载手机APP,下载安装APP办理业务。",  # bare: a device, a verb
         "严格对照局信息公开目录及时公开。",  # a catalogue, no website before it
         "召开局务会专题研究,打造全市统一标准化专题模版。",  # 专题 inside other words
+        "公开全市环境状况公报、国民经济和社会发展统计公报。",  # reports, not bulletins
         # an address names a place, not an outlet
         "(地址:吉林省白城市通榆县广播电视台;邮编:137000)",
         "通过政府网站、门户网站等平台公开。",

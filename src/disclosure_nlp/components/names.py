@@ -171,11 +171,12 @@ class NameRules:
                 )
         lookaheads = data["media_word_lookaheads"]
         if not isinstance(lookaheads, dict) or not all(
-            isinstance(v, str) and v.startswith(("(?=", "(?!")) for v in lookaheads.values()
+            isinstance(v, str) and v.startswith(("(?=", "(?!", "(?<!")) for v in lookaheads.values()
         ):
             raise ValueError(
                 Errors.E020.format(
-                    path=path, problem="media_word_lookaheads maps a media word to (?=…) or (?!…)"
+                    path=path,
+                    problem="media_word_lookaheads maps a media word to (?=…), (?!…) or (?<!…)",
                 )
             )
         for key in _MARK_KEYS:
