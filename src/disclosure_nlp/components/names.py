@@ -949,26 +949,38 @@ class NameFinder:
         """Before 等媒体 with no channel found yet, items that end with a media word after a
         specific name are outlets when two or more are (金羊网、大洋网、南方+等媒体); bare media
         words (政府网站、门户网站等平台) are not."""
-        named = []
-        for start, end in items:
-            name = text[start:end]
-            ends = [m for m in self.media_re.finditer(name) if m.end() == len(name)]
-            if not ends or any(s < end and start < e for s, e in taken):
-                continue
-            start = max(start, self.owner_start(text, start + ends[0].start()))
-            name = text[start:end]
-            owner = name[: -len(ends[0].group())]
-            specific = self.specific_part(owner)
-            if (
-                len(specific) < 2
-                or specific in self.generic_owners
-                or not all("\u4e00" <= c <= "\u9fff" for c in owner)
-                or self.media_re.search(owner)
-            ):
-                continue
-            word = _unspaced(ends[0].group())
-            named.append(self._channel(start, end, self.media[word], name, owner=owner, media=word))
+        named = [
+            ent
+            for start, end in items
+            if not any(s < end and start < e for s, e in taken)
+            and (ent := self._media_ended_name(text, start, end, trim=True)) is not None
+        ]
         return named if len(named) >= 2 else []
+
+    def _media_ended_name(self, text: str, start: int, end: int, trim: bool) -> FoundEntity | None:
+        """``text[start:end]`` as a channel when it ends with a media word after a specific
+        name (云岭先锋网); a verb before the name (通过微信公众号) is cut off when ``trim``,
+        else the item is no name."""
+        ends = [m for m in self.media_re.finditer(text, start, end) if m.end() == end]
+        if not ends:
+            return None
+        media_start = ends[0].start()
+        owner_start = self.owner_start(text, media_start)
+        if owner_start > start:
+            if not trim:
+                return None
+            start = owner_start
+        owner = text[start:media_start]
+        specific = self.specific_part(owner)
+        if (
+            len(specific) < 2
+            or specific in self.generic_owners
+            or not all("\u4e00" <= c <= "\u9fff" for c in owner)
+            or self.media_re.search(owner)
+        ):
+            return None
+        word = _unspaced(ends[0].group())
+        return self._channel(start, end, self.media[word], text[start:end], owner=owner, media=word)
 
     def _split_after_channel(
         self, text: str, start: int, end: int, channels: set[tuple[int, int]]
@@ -1000,21 +1012,9 @@ class NameFinder:
             for start, end in self._neighbour_items(text, ent.start, ent.end):
                 if any(s < end and start < e for s, e in taken):
                     continue
-                name = text[start:end]
-                ends = [m for m in self.media_re.finditer(name) if m.end() == len(name)]
-                if not ends:
+                new = self._media_ended_name(text, start, end, trim=False)
+                if new is None:
                     continue
-                media = ends[0]
-                if self.owner_start(text, start + media.start()) > start:
-                    continue  # 通过微信公众号: a verb before a bare medium, no name
-                owner = name[: media.start()]
-                specific = self.specific_part(owner)
-                if len(specific) < 2 or specific in self.generic_owners:
-                    continue
-                if self.media_re.search(owner):
-                    continue
-                word = _unspaced(media.group())
-                new = self._channel(start, end, self.media[word], name, owner=owner, media=word)
                 out.append(new)
                 taken.append((start, end))
                 queue.append(new)
