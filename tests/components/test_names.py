@@ -98,7 +98,7 @@ def test_bad_config():
         (lambda d: d.pop("policy_cues"), "E070"),
         (lambda d: d.update(max_owner_chars=0), "E020"),
         (lambda d: d["unquoted_policy_patterns"][0].update(extend_back="far"), "E020"),
-        (lambda d: d["media_word_lookaheads"].update(专题="[、，]"), "E020"),
+        (lambda d: d["media_word_guards"].update(专题="[、，]"), "E020"),
     ],
 )
 def test_bad_rules_file_is_refused(tmp_path, change, code):

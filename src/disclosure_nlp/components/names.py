@@ -75,7 +75,7 @@ _OTHER_KEYS = (
     "known_outlets", "url_pattern", "gap_stop_chars", "table_account_pattern",
     "unquoted_policy_patterns", "publish_context", "issue_count_pattern",
     "issued_bulletin_pattern", "not_a_name_pattern", "organiser_pattern",
-    "agency_title_pattern", "owner_blocker_pattern", "address_pattern", "media_word_lookaheads",
+    "agency_title_pattern", "owner_blocker_pattern", "address_pattern", "media_word_guards",
 )  # fmt: skip
 PUBLISH_CONTEXT_KEYS = ("before", "between", "adverbs", "verbs", "joiners")
 _LIST_ITEM_ENDS = "、，,。;；：:\n()（）"  # what may stand on the far side of a list item
@@ -169,14 +169,14 @@ class NameRules:
                         path=path, problem=f"publish_context {key} must be non-empty strings"
                     )
                 )
-        lookaheads = data["media_word_lookaheads"]
-        if not isinstance(lookaheads, dict) or not all(
-            isinstance(v, str) and v.startswith(("(?=", "(?!", "(?<!")) for v in lookaheads.values()
+        guards = data["media_word_guards"]
+        if not isinstance(guards, dict) or not all(
+            isinstance(v, str) and v.startswith(("(?=", "(?!", "(?<!")) for v in guards.values()
         ):
             raise ValueError(
                 Errors.E020.format(
                     path=path,
-                    problem="media_word_lookaheads maps a media word to (?=…), (?!…) or (?<!…)",
+                    problem="media_word_guards maps a media word to (?=…), (?!…) or (?<!…)",
                 )
             )
         for key in _MARK_KEYS:
@@ -225,9 +225,9 @@ class NameFinder:
         self.quote_re = re.compile(f"[{opens}](?P<body>[^{opens}{closes}\\n]{{1,40}}?)[{closes}]")
         self.separators = rules["list_separators"] + _SPACE_CHARS
         self.media = self._word_types("media_words")
-        lookaheads = rules["media_word_lookaheads"]
+        guards = rules["media_word_guards"]
         self.media_re = _compile(
-            "|".join(_spaced(w) + lookaheads.get(w, "") for w in _longest_first(self.media)),
+            "|".join(_spaced(w) + guards.get(w, "") for w in _longest_first(self.media)),
             path,
             "media_words",
         )
