@@ -177,3 +177,14 @@ def test_a_metadata_bar_inside_a_line_is_furniture():
     )
     spans = FINDER.furniture(text, [])
     assert [text[s:e][:3] for s, e in spans] == ["www"]
+
+
+def test_a_metadata_run_that_goes_on_into_prose_leaves_the_prose():
+    # composed, in the shape of an external page flattened onto one line: the posting
+    # time and source are furniture, the report that follows them on the line is not
+    text = (
+        "某部2021年度报告\n发表时间:2022-01-29 13:51来源:某部 根据《条例》要求,编制本报告。"
+        " 一、总体情况 2021年,我部发布信息8118篇。\n"
+    )
+    spans = FINDER.furniture(text, [])
+    assert [text[s:e] for s, e in spans] == ["发表时间:2022-01-29 13:51来源:某部"]

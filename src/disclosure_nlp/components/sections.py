@@ -303,14 +303,29 @@ class SectionFinder:
         for line in text.split("\n"):
             end = pos + len(line)
             inside_table = any(s <= pos < e for s, e in tables)
-            if (
-                line.strip()
-                and not inside_table
-                and any(r.search(line) for r in self.furniture_res)
-            ):
-                out.append((pos + len(line) - len(line.lstrip()), pos + len(line.rstrip())))
+            matches = []
+            if line.strip() and not inside_table:
+                matches = [m for r in self.furniture_res if (m := r.search(line))]
+            if matches:
+                match = max(matches, key=lambda m: m.end())
+                start = pos + len(line) - len(line.lstrip())
+                out.append((start, pos + self._furniture_end(line, match)))
             pos = end + 1
         return out
+
+    @staticmethod
+    def _furniture_end(line: str, match: re.Match[str]) -> int:
+        """Where a furniture line's furniture ends: the whole line, unless the
+        line goes on into report prose (a web page flattened onto one line:
+        "发表时间:2022-01-29 来源:国家文化和旅游部 根据《条例》……。"); then
+        the metadata run ends at the first space after the last matched field."""
+        whole = len(line.rstrip())
+        if "。" not in line[match.end() :]:
+            return whole
+        space = re.search(r"[ \t\u3000]", line[match.end() :])
+        if space is None:
+            return whole
+        return len(line[: match.end() + space.start()].rstrip())
 
 
 def _char_span(doc: Doc, start: int, end: int, label: str) -> Span | None:
