@@ -403,6 +403,17 @@ def test_real_cases(text, expected):
             [("四川省2020年政务公开工作要点", "POLICY", None)],
         ),
         ("结合全市2020年政务公开工作要点", [("2020年政务公开工作要点", "POLICY", None)]),
+        # a 和 inside an agency's name joins it; one between two agencies does not
+        (
+            "通过某市文化旅游和广播电视局官方网站发布",
+            [("某市文化旅游和广播电视局官方网站", "CHANNEL", "website")],
+        ),
+        ("县委和县政府网站同步发布", [("县政府网站", "CHANNEL", "website")]),
+        ("通过财政局和税务局网站发布", [("税务局网站", "CHANNEL", "website")]),
+        # a verb of compiling ends an owner
+        ("本报告汇总某县门户网站的信息编制而成", [("某县门户网站", "CHANNEL", "website")]),
+        # an account named before a platform's name: the platform is no owner
+        ("“某城管”抖音公众号发布信息4条", [("某城管", "CHANNEL", "app")]),
     ],
 )
 def test_composed_genre_forms(text, expected):
@@ -545,6 +556,9 @@ def test_channels_from_context(text, expected):
         # an address names a place, not an outlet
         "(地址:吉林省白城市通榆县广播电视台;邮编:137000)",
         "通过政府网站、门户网站等平台公开。",
+        # every website of a kind is no named one
+        "在全国省级政府网站率先开设专栏。",
+        "对每次常务会议决策信息制作专题,集中公开。",
     ],
 )
 def test_no_channels_in_such_contexts(text):

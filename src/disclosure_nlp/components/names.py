@@ -64,6 +64,7 @@ _STRING_LIST_KEYS = (
     "doc_number_patterns", "issuer_stop_words", "generic_parts", "url_blockers_before",
     "recurring_channel_types", "owner_free_media_words", "list_closers", "media_modifiers",
     "outlet_blockers_after", "owner_stop_word_exceptions", "deictic_owners", "bare_platforms",
+    "name_joiners", "universal_owners",
 )  # fmt: skip
 _INT_KEYS = (
     "max_title_chars", "sub_channel_max_gap", "max_owner_chars", "recurring_name_min_chars",
@@ -307,6 +308,9 @@ class NameFinder:
         self.owner_markers = tuple(rules["owner_markers"])
         self.deictic_owners = frozenset(rules["deictic_owners"])
         self.agency_suffixes = tuple(rules["policy_owner_suffixes"])
+        self.place_suffixes = tuple(rules["policy_place_suffixes"])
+        self.name_joiners = frozenset(rules["name_joiners"])
+        self.universal_owners = tuple(rules["universal_owners"])
         self.place_names = frozenset(rules["place_names"])
         self.needs_marked_owner = frozenset(rules["needs_marked_owner"])
         self.generic_parts = _longest_first(rules["generic_parts"])
@@ -600,10 +604,40 @@ class NameFinder:
                 break
         window = text[pos:media_start]
         stops = self.stop_word_re.finditer(window)
-        cut = max((m.start() + len(m.group(1)) for m in stops), default=0)
+        cut = max(
+            (
+                m.start() + len(m.group(1))
+                for m in stops
+                if not self._joins_agency_name(window, m.start(), m.group(1))
+            ),
+            default=0,
+        )
         for match in self.media_re.finditer(window, cut):
             cut = max(cut, match.end())  # an owner holds no other medium (微博微信)
         return pos + cut + (len(window[cut:]) - len(window[cut:].lstrip()))
+
+    def _joins_agency_name(self, window: str, start: int, stop: str) -> bool:
+        """Whether the stop word ``stop`` at ``start`` joins the two halves of one agency's
+        name (鞍山市文化旅游和广播电视局): the words after it end as an agency without a
+        place of their own, the words before it are no agency and no medium (县委和县政府,
+        财政局和税务局, 信息公开网和光山县人民政府 are two)."""
+        if stop not in self.name_joiners:
+            return False
+        before, after = window[:start], window[start + len(stop) :]
+        return (
+            len(before) >= 2
+            and after.endswith(self.agency_suffixes)
+            and not any(c in self.place_suffixes for c in after[:4])
+            and not before.endswith(self.agency_suffixes)
+            and not any(m.end() == len(before) for m in self.media_re.finditer(before))
+        )
+
+    def _only_generic(self, owner: str) -> bool:
+        """Whether ``owner`` is made of generic owners and generic words only (全国省级政府)."""
+        rest = self.specific_part(owner)
+        for word in _longest_first(self.generic_owners):
+            rest = rest.replace(word, "")
+        return not rest
 
     def specific_part(self, owner: str) -> str:
         """``owner`` without its generic words (市人民政府 → 市, 新闻媒体宣传 → 新闻)."""
@@ -614,8 +648,10 @@ class NameFinder:
     def is_owner(self, owner: str, kind: str, name: str, media: str = "") -> bool:
         """Whether ``owner`` makes a named outlet of its media word."""
         core = re.sub(r"\s+", "", owner)
-        if not core or core in self.generic_owners:
-            return False
+        if not core or core in self.generic_owners or core in self.bare_platforms:
+            return False  # 全国, 抖音公众号
+        if core.startswith(self.universal_owners) and self._only_generic(core):
+            return False  # 全国省级政府网站: every website of a kind, none named
         if name in self.outlets or core in self.place_names:
             return True
         specific = self.specific_part(core)
