@@ -412,6 +412,32 @@ def test_real_cases(text, expected):
         ("通过财政局和税务局网站发布", [("税务局网站", "CHANNEL", "website")]),
         # a verb of compiling ends an owner
         ("本报告汇总某县门户网站的信息编制而成", [("某县门户网站", "CHANNEL", "website")]),
+        # outlets listed before 等多家主流媒体, Latin call signs and a + too; a listed name
+        # ending in 新闻 is no programme for that
+        (
+            "被CCTV1、某省日报、某省之声、潮新闻等多家主流媒体报道",
+            [
+                ("CCTV1", "CHANNEL", "other"),
+                ("某省日报", "CHANNEL", "newspaper"),
+                ("某省之声", "CHANNEL", "other"),
+                ("潮新闻", "CHANNEL", "other"),
+            ],
+        ),
+        (
+            "在金羊网、大洋网、南方+等媒体发布",
+            [
+                ("金羊网", "CHANNEL", "website"),
+                ("大洋网", "CHANNEL", "website"),
+                ("南方+", "CHANNEL", "other"),
+            ],
+        ),
+        # a newspaper's edition is part of its name; a PDF space after www. stays inside
+        ("被人民日报海外版刊登", [("人民日报海外版", "CHANNEL", "newspaper")]),
+        (
+            "通过某区政府网站(www. xiangan.gov.cn)公布",
+            [("某区政府网站", "CHANNEL", "website"), ("www. xiangan.gov.cn", "CHANNEL", "website")],
+        ),
+        ("“某文旅”今日头条发布信息", [("某文旅", "CHANNEL", "app")]),
         # an account named before a platform's name: the platform is no owner
         ("“某城管”抖音公众号发布信息4条", [("某城管", "CHANNEL", "app")]),
     ],

@@ -49,7 +49,7 @@ _FRAGMENT_RE = re.compile(r"\{([A-Z_]+)\}")
 _CJK = "\u4e00-\u9fff"
 _SPACE_CHARS = " \t\u3000\u00a0"
 _COUNT_BEFORE_MEDIA_RE = re.compile(
-    r"[ \t]*等?[ \t]*(?:[0-9０-９]+|[一二两三四五六七八九十]+)?[ \t]*[个家类大]?[ \t]*"
+    r"[ \t]*等?[ \t]*(?:[0-9０-９]+|[一二两三四五六七八九十多几]+)?[ \t]*[个家类大]?[ \t]*"
 )
 _WORD_LIST_KEYS = (
     "media_words", "quoted_media_words", "preceding_media_words", "title_channel_cues",
@@ -64,7 +64,7 @@ _STRING_LIST_KEYS = (
     "doc_number_patterns", "issuer_stop_words", "generic_parts", "url_blockers_before",
     "recurring_channel_types", "owner_free_media_words", "list_closers", "media_modifiers",
     "outlet_blockers_after", "owner_stop_word_exceptions", "deictic_owners", "bare_platforms",
-    "name_joiners", "universal_owners",
+    "name_joiners", "universal_owners", "edition_words",
 )  # fmt: skip
 _INT_KEYS = (
     "max_title_chars", "sub_channel_max_gap", "max_owner_chars", "recurring_name_min_chars",
@@ -79,6 +79,7 @@ _OTHER_KEYS = (
     "agency_title_pattern", "owner_blocker_pattern", "address_pattern", "media_word_guards",
 )  # fmt: skip
 PUBLISH_CONTEXT_KEYS = ("before", "between", "adverbs", "verbs", "joiners")
+_LATIN_NAME_END_RE = re.compile(r"[A-Za-z][A-Za-z0-9]{1,9}$")
 _LIST_ITEM_ENDS = "、，,。;；：:\n()（）"  # what may stand on the far side of a list item
 
 
@@ -311,6 +312,7 @@ class NameFinder:
         self.place_suffixes = tuple(rules["policy_place_suffixes"])
         self.name_joiners = frozenset(rules["name_joiners"])
         self.universal_owners = tuple(rules["universal_owners"])
+        self.edition_words = _longest_first(rules["edition_words"])
         self.place_names = frozenset(rules["place_names"])
         self.needs_marked_owner = frozenset(rules["needs_marked_owner"])
         self.generic_parts = _longest_first(rules["generic_parts"])
@@ -703,7 +705,11 @@ class NameFinder:
         return found
 
     def _extend_sub_channel(self, text: str, end: int, kind: str) -> tuple[int, str]:
-        """Take in a column or channel written right after an outlet (…网站政府信息公开专栏)."""
+        """Take in a column or channel written right after an outlet (…网站政府信息公开专栏),
+        and a newspaper's edition (人民日报海外版)."""
+        if kind == "newspaper":
+            edition = next((w for w in self.edition_words if text.startswith(w, end)), "")
+            return end + len(edition), kind
         if kind not in ("website", "tv_radio"):
             return end, kind
         gap = self.rules["sub_channel_max_gap"]
@@ -961,21 +967,29 @@ class NameFinder:
             )
             if first is not None:  # 利用县政府网站 -> 县政府网站
                 items[0] = first
-            else:  # 二是通过健康新东河 -> 健康新东河
+            else:  # 二是通过健康新东河 -> 健康新东河, 被CCTV1 -> CCTV1
                 first_start = self.owner_start(text, items[0][1])
+                latin = _LATIN_NAME_END_RE.search(text, items[0][0], items[0][1])
+                if first_start == items[0][1] and latin:
+                    first_start = latin.start()
                 items[0] = (max(items[0][0], first_start), items[0][1])
             if not any(item in channels for item in items):
-                out.extend(self._media_named_items(text, raw_items, taken))
-                continue
+                named = self._media_named_items(text, raw_items, taken)
+                out.extend(named)
+                if not named:
+                    continue
+                # 金羊网、大洋网、南方+等媒体: the items beside two named outlets are named too
+                taken = taken + [(e.start, e.end) for e in named]
             for start, end in items:
                 name = text[start:end]
-                if not 2 <= len(name) <= 16 or not all("\u4e00" <= c <= "\u9fff" for c in name):
+                if not 2 <= len(name) <= 16 or not _listed_name_chars(name):
                     continue
                 if any(s < end and start < e for s, e in taken):
                     continue
                 if name in self.generic_owners or self.media_re.search(name):
                     continue
-                kind = self._title_cue_type(name) or "other"  # 陇东报 is a newspaper
+                cue = self._title_cue_type(name)  # 陇东报 is a newspaper; 潮新闻 no programme
+                kind = cue if cue in ("newspaper", "tv_radio") else "other"
                 out.append(self._channel(start, end, kind, name))
         return out
 
@@ -1074,6 +1088,15 @@ class NameFinder:
             if begin > 0 and text[begin - 1] in _LIST_ITEM_ENDS:
                 items.append((begin, start - 1))
         return items
+
+
+def _listed_name_chars(name: str) -> bool:
+    """Whether a list item is written like an outlet's name: Chinese characters
+    (浙江之声), or Latin letters and digits, a + at most at the end (CCTV13, 南方+)."""
+    core = name[:-1] if name.endswith(("+", "＋")) else name
+    if all("\u4e00" <= c <= "\u9fff" for c in core):
+        return True
+    return re.fullmatch(r"[A-Za-z][A-Za-z0-9]{1,9}", core) is not None
 
 
 def _latin_inside_name(text: str, index: int) -> bool:
