@@ -431,6 +431,11 @@ def test_real_cases(text, expected):
                 ("南方+", "CHANNEL", "other"),
             ],
         ),
+        # a named system the public is served through is a platform (decision 12)
+        (
+            "其中通过某市政府信息依申请公开系统收到11件",
+            [("某市政府信息依申请公开系统", "CHANNEL", "platform")],
+        ),
         # a newspaper's edition is part of its name; a PDF space after www. stays inside
         ("被人民日报海外版刊登", [("人民日报海外版", "CHANNEL", "newspaper")]),
         (
