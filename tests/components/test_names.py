@@ -431,6 +431,15 @@ def test_real_cases(text, expected):
                 ("南方+", "CHANNEL", "other"),
             ],
         ),
+        # a notice titled 关于…的通报 is a POLICY, no newspaper, and so is a guide about
+        # annual reports
+        (
+            "根据《年度报告编发指南(参考)》《关于第四季度全市政府网站监管情况的通报》要求",
+            [
+                ("年度报告编发指南(参考)", "POLICY", None),
+                ("关于第四季度全市政府网站监管情况的通报", "POLICY", None),
+            ],
+        ),
         # a named system the public is served through is a platform (decision 12)
         (
             "其中通过某市政府信息依申请公开系统收到11件",

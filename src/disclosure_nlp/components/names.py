@@ -538,6 +538,8 @@ class NameFinder:
         start, end = item.inner
         marks = text[item.start] + text[item.end - 1]
         if item.kind == "title":
+            if self.is_policy_title(content):  # 《关于…的通报》 is no newspaper
+                return FoundEntity(start, end, "POLICY", None, {"marks": marks})
             cue = self._title_cue_type(content)
             if cue is None and title_following is not None:
                 cue = self.title_media[_unspaced(title_following["word"])]
