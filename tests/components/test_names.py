@@ -599,6 +599,8 @@ def test_channels_from_context(text, expected):
         # every website of a kind is no named one
         "在全国省级政府网站率先开设专栏。",
         "对每次常务会议决策信息制作专题,集中公开。",
+        # a bare level listed with other levels stands for all of them
+        "根据省、市政府网站集约工作部署,做好迁移。",
     ],
 )
 def test_no_channels_in_such_contexts(text):

@@ -64,7 +64,7 @@ _STRING_LIST_KEYS = (
     "doc_number_patterns", "issuer_stop_words", "generic_parts", "url_blockers_before",
     "recurring_channel_types", "owner_free_media_words", "list_closers", "media_modifiers",
     "outlet_blockers_after", "owner_stop_word_exceptions", "deictic_owners", "bare_platforms",
-    "name_joiners", "universal_owners", "edition_words",
+    "name_joiners", "universal_owners", "edition_words", "listed_levels",
 )  # fmt: skip
 _INT_KEYS = (
     "max_title_chars", "sub_channel_max_gap", "max_owner_chars", "recurring_name_min_chars",
@@ -313,6 +313,7 @@ class NameFinder:
         self.name_joiners = frozenset(rules["name_joiners"])
         self.universal_owners = tuple(rules["universal_owners"])
         self.edition_words = _longest_first(rules["edition_words"])
+        self.listed_levels = tuple(rules["listed_levels"])
         self.place_names = frozenset(rules["place_names"])
         self.needs_marked_owner = frozenset(rules["needs_marked_owner"])
         self.generic_parts = _longest_first(rules["generic_parts"])
@@ -691,6 +692,8 @@ class NameFinder:
             owner = text[start:mstart]
             if not self.is_owner(owner, kind, text[start:mend], media):
                 continue
+            if self._shared_level(text, start, owner):
+                continue
             end, kind = self._extend_sub_channel(text, mend, kind)
             found.append(
                 self._channel(start, end, kind, text[start:end], owner=owner.strip(), media=media)
@@ -705,6 +708,15 @@ class NameFinder:
             end, kind = self._extend_sub_channel(text, match.end(), self.outlets[name])
             found.append(self._channel(match.start(), end, kind, text[match.start() : end]))
         return found
+
+    def _shared_level(self, text: str, start: int, owner: str) -> bool:
+        """Whether ``owner`` is a bare level listed with other levels (国家、省、市政策信息栏目,
+        省、市政府网站集约): the medium of every government of those levels, no named one."""
+        level = self.specific_part(owner.strip())
+        if level not in self.place_suffixes:
+            return False
+        before = text[max(0, start - 4) : start]
+        return before.endswith("、") and before[:-1].endswith(self.listed_levels)
 
     def _extend_sub_channel(self, text: str, end: int, kind: str) -> tuple[int, str]:
         """Take in a column or channel written right after an outlet (…网站政府信息公开专栏),
