@@ -387,6 +387,8 @@ def test_real_cases(text, expected):
             [("海珠区政府门户网站信息公开目录", "CHANNEL", "column")],
         ),
         ("持续完善“政府规章库”建设", [("政府规章库", "CHANNEL", "other")]),
+        # a quoted catalogue is a column, however generic its words (ANNOTATION.md section 5)
+        ("除“政府信息公开目录”深化至4级栏目外", [("政府信息公开目录", "CHANNEL", "column")]),
         # 专题 ends a column's name only where a list or a sentence goes on after it
         (
             "开设区政府网站疫情防控专题、市场监管局政策解读专题等",
