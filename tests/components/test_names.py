@@ -575,6 +575,7 @@ def test_channels_from_context(text, expected):
         # outlets named only as organisers (ANNOTATION.md section 5), a longer word
         "在软件评测中心、人民网、新浪网共同举办的第十一届中国政府网站绩效评估中排名第四。",
         "由市融媒体中心承办的政务公开培训会。",
+        "某市广播电视台综合广播和市纠风办联合举办政风行风活动。",  # its own channel between
         # an activity on a website, counted, is no channel
         "组织政府网站在线访谈2次。",
         # the reporting agency acting is no channel, whole or without its place (decision 26)
