@@ -447,6 +447,21 @@ def test_real_cases(text, expected):
             "其中通过某市政府信息依申请公开系统收到11件",
             [("某市政府信息依申请公开系统", "CHANNEL", "platform")],
         ),
+        # a name listed between two channels is one, its medium not shown (decision 10)
+        (
+            "人民网、新华网、中国扶贫、云南日报报道",
+            [
+                ("人民网", "CHANNEL", "website"),
+                ("新华网", "CHANNEL", "website"),
+                ("中国扶贫", "CHANNEL", "other"),
+                ("云南日报", "CHANNEL", "newspaper"),
+            ],
+        ),
+        # a bare medium between two channels stays bare
+        (
+            "通过县政府网站、微信、县电视台发布",
+            [("县政府网站", "CHANNEL", "website"), ("县电视台", "CHANNEL", "tv_radio")],
+        ),
         # a newspaper's edition is part of its name; a PDF space after www. stays inside
         ("被人民日报海外版刊登", [("人民日报海外版", "CHANNEL", "newspaper")]),
         (

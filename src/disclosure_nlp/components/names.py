@@ -1066,23 +1066,40 @@ class NameFinder:
 
     def list_neighbours(self, text: str, found: list[FoundEntity]) -> list[FoundEntity]:
         """An item listed with 、 right beside a channel is a channel when it ends with a
-        media word, its owner unmarked (人民网、‹云岭先锋网›、云南日报): the list shows an
-        outlet."""
+        media word, its owner unmarked (人民网、‹云岭先锋网›、云南日报), or when channels
+        stand on both its sides (新华网、‹中国扶贫›、云南日报: type other, decision 10): the
+        list shows an outlet."""
         out: list[FoundEntity] = []
         taken = [(e.start, e.end) for e in found]
         queue = [e for e in found if e.label == "CHANNEL"]
+        channel_starts = {e.start for e in queue}
         while queue:
             ent = queue.pop()
             for start, end in self._neighbour_items(text, ent.start, ent.end):
                 if any(s < end and start < e for s, e in taken):
                     continue
                 new = self._media_ended_name(text, start, end, trim=False)
+                if new is None and start == ent.end + 1 and end + 1 in channel_starts:
+                    new = self._sandwiched_name(text, start, end)
                 if new is None:
                     continue
                 out.append(new)
                 taken.append((start, end))
+                channel_starts.add(start)
                 queue.append(new)
         return out
+
+    def _sandwiched_name(self, text: str, start: int, end: int) -> FoundEntity | None:
+        """``text[start:end]``, listed between two channels, as a channel of type other
+        when it is written like a name and is no bare or generic medium."""
+        name = text[start:end]
+        if not 2 <= len(name) <= 12 or name in self.generic_owners:
+            return None
+        if name in self.bare_platforms or self.media_re.search(name):
+            return None
+        if self.list_media_re.fullmatch(name) or self.not_a_name_re.search(name):
+            return None
+        return self._channel(start, end, "other", name)
 
     @staticmethod
     def _neighbour_items(text: str, start: int, end: int) -> list[tuple[int, int]]:
