@@ -306,6 +306,7 @@ class NameFinder:
         )
         self.bare_platforms = frozenset(rules["bare_platforms"])
         self.generic_owners = frozenset(rules["generic_owners"])
+        self.generic_owner_words = _longest_first(self.generic_owners)
         self.owner_markers = tuple(rules["owner_markers"])
         self.deictic_owners = frozenset(rules["deictic_owners"])
         self.agency_suffixes = tuple(rules["policy_owner_suffixes"])
@@ -640,7 +641,7 @@ class NameFinder:
     def _only_generic(self, owner: str) -> bool:
         """Whether ``owner`` is made of generic owners and generic words only (全国省级政府)."""
         rest = self.specific_part(owner)
-        for word in _longest_first(self.generic_owners):
+        for word in self.generic_owner_words:
             rest = rest.replace(word, "")
         return not rest
 
