@@ -471,6 +471,40 @@ def test_real_cases(text, expected):
         ("“某文旅”今日头条发布信息", [("某文旅", "CHANNEL", "app")]),
         # an account named before a platform's name: the platform is no owner
         ("“某城管”抖音公众号发布信息4条", [("某城管", "CHANNEL", "app")]),
+        # a recurring account name inside the agency's own name is the agency
+        (
+            "通过“某区退役军人”微信公众号发布信息。某区退役军人事务局坚持公开",
+            [("某区退役军人", "CHANNEL", "wechat")],
+        ),
+        # the word before a quoted name shows its type, over the lexicon's
+        ("我局官方微信公众号“粤省事”影响力持续攀升", [("粤省事", "CHANNEL", "wechat")]),
+        # quoted names each counted, listed: the columns a website's publishing falls into
+        (
+            "全年更新信息60条,其中“政策法规”发布量22条,“人事信息”发布量5条。",
+            [("政策法规", "CHANNEL", "column"), ("人事信息", "CHANNEL", "column")],
+        ),
+        # a column written after a dash, or a website's disclosure platform, is a column
+        (
+            "配合某县人民政府门户网站——某乡政府信息公开专栏,及时发布",
+            [("某县人民政府门户网站——某乡政府信息公开专栏", "CHANNEL", "column")],
+        ),
+        (
+            "通过某区政府网站信息公开平台公开动态5条",
+            [("某区政府网站信息公开平台", "CHANNEL", "column")],
+        ),
+        ("在《某地民政》杂志刊发稿件2篇", [("某地民政", "CHANNEL", "newspaper")]),
+        (
+            "通过某省投资项目在线审批监管平台公示",
+            [("某省投资项目在线审批监管平台", "CHANNEL", "platform")],
+        ),
+        # a named place's screen is one channel of type other
+        (
+            "依托镇政务服务大厅电子显示屏、公告栏公开",
+            [("镇政务服务大厅电子显示屏", "CHANNEL", "other")],
+        ),
+        ("依托某招商中心LED显示屏公开", [("某招商中心LED显示屏", "CHANNEL", "other")]),
+        # the 和 of 中华人民共和国 starts no issuer
+        ("(中华人民共和国国务院令第711号)", [("中华人民共和国国务院令第711号", "DOC_NO", None)]),
     ],
 )
 def test_composed_genre_forms(text, expected):
@@ -619,6 +653,15 @@ def test_channels_from_context(text, expected):
         "对每次常务会议决策信息制作专题,集中公开。",
         # a bare level listed with other levels stands for all of them
         "根据省、市政府网站集约工作部署,做好迁移。",
+        # verbs before a bare medium are no owner
+        "全年累计发布微信公众号信息136条。",
+        "共计发布微博4380篇。",
+        "复盘总结政府网站信息公开经验。",
+        "安排专人监测政府网站运行情况。",
+        # every website of a level's departments, generic e-government, a newspaper group
+        "参与市级部门官方网站交叉检查1次。",
+        "通过政府门户网站、电子政务网、微信公众号等载体公开。",
+        "与某市日报报业集团签订协议。",
     ],
 )
 def test_no_channels_in_such_contexts(text):

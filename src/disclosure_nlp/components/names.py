@@ -25,6 +25,7 @@ POLICY, and the issuer, year and serial of a DOC_NO.
 from __future__ import annotations
 
 import copy
+import itertools
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -56,6 +57,7 @@ _WORD_LIST_KEYS = (
     "title_following_media_words", "sub_channel_words", "quoted_own_media_words",
 )  # fmt: skip
 EXTEND_BACK = ("none", "owner", "name")
+ACCOUNT_TYPES = ("wechat", "weibo", "app")  # types a word before a quoted name shows
 _STRING_LIST_KEYS = (
     "policy_cues", "non_policy_cues", "policy_cue_overrides", "short_policy_names",
     "quoted_own_media_blockers", "column_host_words", "programme_host_words",
@@ -64,7 +66,8 @@ _STRING_LIST_KEYS = (
     "doc_number_patterns", "issuer_stop_words", "generic_parts", "url_blockers_before",
     "recurring_channel_types", "owner_free_media_words", "list_closers", "media_modifiers",
     "outlet_blockers_after", "owner_stop_word_exceptions", "deictic_owners", "bare_platforms",
-    "name_joiners", "universal_owners", "edition_words", "listed_levels",
+    "name_joiners", "universal_owners", "edition_words", "listed_levels", "screen_words",
+    "issuer_stop_word_exceptions",
 )  # fmt: skip
 _INT_KEYS = (
     "max_title_chars", "sub_channel_max_gap", "max_owner_chars", "recurring_name_min_chars",
@@ -77,6 +80,7 @@ _OTHER_KEYS = (
     "unquoted_policy_patterns", "publish_context", "issue_count_pattern",
     "issued_bulletin_pattern", "not_a_name_pattern", "organiser_pattern",
     "agency_title_pattern", "owner_blocker_pattern", "address_pattern", "media_word_guards",
+    "agency_continuation_pattern", "column_count_pattern",
 )  # fmt: skip
 PUBLISH_CONTEXT_KEYS = ("before", "between", "adverbs", "verbs", "joiners")
 _LATIN_NAME_END_RE = re.compile(r"[A-Za-z][A-Za-z0-9]{1,9}$")
@@ -310,6 +314,11 @@ class NameFinder:
         self.owner_markers = tuple(rules["owner_markers"])
         self.deictic_owners = frozenset(rules["deictic_owners"])
         self.agency_suffixes = tuple(rules["policy_owner_suffixes"])
+        self.screen_words = _longest_first(rules["screen_words"])
+        self.column_count_re = _compile(rules["column_count_pattern"], path, "column_count_pattern")
+        self.agency_continuation_re = _compile(
+            rules["agency_continuation_pattern"], path, "agency_continuation_pattern"
+        )
         self.place_suffixes = tuple(rules["policy_place_suffixes"])
         self.name_joiners = frozenset(rules["name_joiners"])
         self.universal_owners = tuple(rules["universal_owners"])
@@ -483,6 +492,7 @@ class NameFinder:
     def marked_entities(self, text: str, titles: list[Marked], quotes: list[Marked]):
         """CHANNEL and POLICY entities from titles and quoted names, list by list."""
         found: list[FoundEntity] = []
+        counted = self.counted_columns(text, quotes)
         for group in self.groups(text, [*titles, *quotes]):
             after = self._after_list(text, group[-1].end)
             following = self.quoted_media_re.match(text, after)
@@ -505,7 +515,24 @@ class NameFinder:
                 classified.append((item, ent))
             found.extend(ent for _, ent in classified if ent is not None)
             found.extend(self._list_siblings(text, classified))
+            for item, ent in classified:
+                if ent is None and item in counted:
+                    content = text[item.inner[0] : item.inner[1]]
+                    marks = text[item.start] + text[item.end - 1]
+                    found.append(self._channel(*item.inner, "column", content, marks))
         return found
+
+    def counted_columns(self, text: str, quotes: list[Marked]) -> set[Marked]:
+        """Quoted names that a count of items follows, listed one after another: the
+        columns a website's publishing is broken down by (其中“政策法规”发布量22条,
+        “规划计划”发布量5条)."""
+        counted = [q for q in quotes if self.column_count_re.match(text, q.end)]
+        out = set()
+        for first, second in itertools.pairwise(counted):
+            gap = text[self.column_count_re.match(text, first.end).end() : second.start]
+            if len(gap) <= 2 and all(c in self.separators for c in gap):
+                out.update((first, second))
+        return {q for q in out if not self.not_a_name_re.search(text[q.inner[0] : q.inner[1]])}
 
     def _list_siblings(
         self, text: str, classified: list[tuple[Marked, FoundEntity | None]]
@@ -556,7 +583,9 @@ class NameFinder:
             cue = self._context_type(text, item, content)
             return None if cue is None else self._channel(start, end, cue, content, marks)
         cue = self.outlets.get(content.strip())  # “学习强国”学习平台
-        if cue is not None:
+        if preceding in ACCOUNT_TYPES:
+            cue = preceding  # 微信公众号“粤省事”: the text shows the account, not the app
+        elif cue is not None:
             pass
         elif following is not None:
             cue = self.quoted_media[_unspaced(following["word"])]
@@ -657,7 +686,7 @@ class NameFinder:
         if not core or core in self.generic_owners or core in self.bare_platforms:
             return False  # 全国, 抖音公众号
         if core.startswith(self.universal_owners) and self._only_generic(core):
-            return False  # 全国省级政府网站: every website of a kind, none named
+            return False  # 全国省级政府网站, 市级部门官方网站: every website of a kind, none named
         if name in self.outlets or core in self.place_names:
             return True
         specific = self.specific_part(core)
@@ -722,6 +751,9 @@ class NameFinder:
     def _extend_sub_channel(self, text: str, end: int, kind: str) -> tuple[int, str]:
         """Take in a column or channel written right after an outlet (…网站政府信息公开专栏),
         and a newspaper's edition (人民日报海外版)."""
+        screen = next((w for w in self.screen_words if text.startswith(w, end)), "")
+        if screen and kind in ("other", "platform"):
+            return end + len(screen), "other"  # a hall's screen: 镇政务服务大厅电子显示屏
         if kind == "newspaper":
             edition = next((w for w in self.edition_words if text.startswith(w, end)), "")
             return end + len(edition), kind
@@ -734,7 +766,7 @@ class NameFinder:
             i = tail.find(word)
             if i < 0 or i > gap:
                 continue
-            between = tail[:i]
+            between = tail[:i].lstrip("—-－")  # …门户网站——小关乡政府信息公开专栏
             if not all("\u4e00" <= c <= "\u9fff" for c in between):
                 continue
             if any(c in self.rules["gap_stop_chars"] for c in between) or any(
@@ -814,6 +846,8 @@ class NameFinder:
         for match in pattern.finditer(text):
             if any(s < match.end() and match.start() < e for s, e in taken):
                 continue
+            if self.agency_continuation_re.match(text, match.end()):
+                continue  # “临河区退役军人”公众号, but 临河区退役军人事务局 is the agency
             out.append(
                 self._channel(match.start(), match.end(), names[match.group()], match.group())
             )
@@ -886,8 +920,11 @@ class NameFinder:
                         continue
                     issuer, start = text[first:start], first
                 cut = 0
+                masked = issuer  # 中华人民共和国: its 和 starts no issuer
+                for word in self.rules["issuer_stop_word_exceptions"]:
+                    masked = masked.replace(word, "\0" * len(word))
                 for word in stops:
-                    i = issuer.rfind(word)
+                    i = masked.rfind(word)
                     if i >= 0 and i + len(word) > cut and len(issuer) - (i + len(word)) >= 2:
                         cut = i + len(word)
                 start += cut
