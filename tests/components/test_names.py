@@ -503,6 +503,16 @@ def test_real_cases(text, expected):
             [("镇政务服务大厅电子显示屏", "CHANNEL", "other")],
         ),
         ("依托某招商中心LED显示屏公开", [("某招商中心LED显示屏", "CHANNEL", "other")]),
+        # an order's number without 第; a space inside the marks stays outside the span
+        ("(国务院令711号)", [("国务院令711号", "DOC_NO", None)]),
+        (
+            "落实《政府信息主动公开制度 》、《依申请公开制度》",
+            [("政府信息主动公开制度", "POLICY", None), ("依申请公开制度", "POLICY", None)],
+        ),
+        # a plan's name before “十四五”规划 makes a title; the bare plan is a theme
+        ("办公地址;财政“十四五”规划;预算", [("财政“十四五”规划", "POLICY", None)]),
+        ("围绕“十四五”规划开展解读", []),
+        ("紧扣“十四五”规划开好局", []),
         # the 和 of 中华人民共和国 starts no issuer
         ("(中华人民共和国国务院令第711号)", [("中华人民共和国国务院令第711号", "DOC_NO", None)]),
     ],

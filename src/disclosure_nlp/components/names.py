@@ -25,6 +25,7 @@ POLICY, and the issuer, year and serial of a DOC_NO.
 from __future__ import annotations
 
 import copy
+import dataclasses
 import itertools
 import re
 from collections.abc import Iterable
@@ -879,6 +880,9 @@ class NameFinder:
                         start = owner_start
                 elif extend_back == "name":
                     start = self.owner_start(text, start)
+                    name = text[start : match.start()].strip()
+                    if not name or name in self.generic_owners:
+                        continue  # 围绕“十四五”规划: a theme, no plan's exact title
                 found.append(FoundEntity(start, match.end(), "POLICY", None, {"marks": None}))
         for match in self.short_name_re.finditer(text):
             found.append(
@@ -957,7 +961,7 @@ class NameFinder:
         found = resolve_overlaps([*found, *self.recurring_channels(text, found, covered)])
         agencies = self.agency_names(text)
         return [
-            e
+            _trimmed(text, e)
             for e in found
             if not self.is_organiser(text, e)
             and not self.is_address(text, e)
@@ -1157,6 +1161,16 @@ class NameFinder:
             if begin > 0 and text[begin - 1] in _LIST_ITEM_ENDS:
                 items.append((begin, start - 1))
         return items
+
+
+def _trimmed(text: str, ent: FoundEntity) -> FoundEntity:
+    """``ent`` without the spaces inside its marks at either end (《政府信息主动公开制度 》)."""
+    span = text[ent.start : ent.end]
+    lead = len(span) - len(span.lstrip())
+    trail = len(span) - len(span.rstrip())
+    if not (lead or trail) or lead == len(span):
+        return ent
+    return dataclasses.replace(ent, start=ent.start + lead, end=ent.end - trail)
 
 
 def _listed_name_chars(name: str) -> bool:

@@ -26,7 +26,10 @@ _DOC_NUMBER_RE = re.compile(
     rf"(?P<issuer>{_ISSUER})[{re.escape(OPEN_BRACKETS)}](?P<year>[0-9]{{4}})"
     rf"[{re.escape(CLOSE_BRACKETS)}]第?(?P<serial>{_SERIAL})号"
 )
-_ORDER_RE = re.compile(rf"(?P<issuer>[\u4e00-\u9fff]*令)第(?P<serial>{_SERIAL})号")
+_ORDER_RE = re.compile(
+    rf"(?:(?P<issuer>[\u4e00-\u9fff]*令)第?(?P<serial>{_SERIAL})号"
+    rf"|(?P<body>[\u4e00-\u9fff]+?)第?(?P<body_serial>{_SERIAL})号令)"
+)  # 国务院令第711号, 国务院令711号, 国务院第711号令
 
 
 class DocNumber(TypedDict):
@@ -59,8 +62,9 @@ def parse_doc_number(text: str) -> DocNumber | None:
         if match is None:
             return None
         year = None
-    serial = _serial(match["serial"])
+    serial = _serial(match["serial"] or match["body_serial"])
     if serial is None:
         return None
-    issuer = ISSUER_ALIASES.get(match["issuer"], match["issuer"])
+    written = match["issuer"] or match["body"] + "令"
+    issuer = ISSUER_ALIASES.get(written, written)
     return DocNumber(issuer=issuer, year=year, serial=serial)
