@@ -513,6 +513,26 @@ def test_real_cases(text, expected):
         ("办公地址;财政“十四五”规划;预算", [("财政“十四五”规划", "POLICY", None)]),
         ("围绕“十四五”规划开展解读", []),
         ("紧扣“十四五”规划开好局", []),
+        # a known outlet takes no owner; 自治区 and 年度 are read whole
+        ("负责同志接受中央电视台等媒体采访", [("中央电视台", "CHANNEL", "tv_radio")]),
+        ("通过自治区政府信息共享平台公开", [("自治区政府信息共享平台", "CHANNEL", "platform")]),
+        ("本年度某市教育网同步公开信息", [("某市教育网", "CHANNEL", "website")]),
+        ("(含自治区药监局门户网站信息1273条)", [("自治区药监局门户网站", "CHANNEL", "website")]),
+        # a title that shows a TV station among newspapers keeps its own type
+        (
+            "联合《某市特区报》、《某市卫视》等主流媒体",
+            [("某市特区报", "CHANNEL", "newspaper"), ("某市卫视", "CHANNEL", "tv_radio")],
+        ),
+        # a listed name that names its own medium keeps it
+        (
+            "通过“某某教育网”、“某某发布”微信公众号发布信息",
+            [("某某教育网", "CHANNEL", "website"), ("某某发布", "CHANNEL", "wechat")],
+        ),
+        # the State Council's order written with its number before 令
+        (
+            "(中华人民共和国国务院第492号令)",
+            [("中华人民共和国国务院第492号令", "DOC_NO", None)],
+        ),
         # the 和 of 中华人民共和国 starts no issuer
         ("(中华人民共和国国务院令第711号)", [("中华人民共和国国务院令第711号", "DOC_NO", None)]),
     ],
@@ -672,6 +692,14 @@ def test_channels_from_context(text, expected):
         "参与市级部门官方网站交叉检查1次。",
         "通过政府门户网站、电子政务网、微信公众号等载体公开。",
         "与某市日报报业集团签订协议。",
+        # a count before the owner, a formula in quotes, a daily report, an office
+        "关闭1个局属单位网站。",
+        "通过“两微”平台及时宣传。",
+        "全年每日发布空气质量日报及预报。",
+        "委信息中心、委微博办以及各处室配合。",
+        "大力拓展微信等新媒体。",
+        # the rest of an e-mail address broken over a line is no website
+        "(邮箱:abc@zb.sh\nandong.cn)。",
     ],
 )
 def test_no_channels_in_such_contexts(text):

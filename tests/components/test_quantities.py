@@ -210,6 +210,12 @@ def test_bad_rules_file_is_refused(tmp_path, change, code):
         ),
         ("请联系:综合法制科,电话6402.1371。", 2009, [("6402.1371", "HOTLINE", "64021371")]),
         ("做好“12317”扶贫监督举报电话", 2019, [("12317", "HOTLINE", "12317")]),
+        # digits inside an e-mail address are no phone number
+        (
+            "电话:5123168;电子邮箱:hz5123130@126.com",
+            2010,
+            [("5123168", "HOTLINE", "5123168")],
+        ),
         # full-width digits (the gidar-005 sentence, digits made full-width)
         (
             "办结率达１００％。市民政局收到行政诉讼５件。",

@@ -58,6 +58,7 @@ _WORD_LIST_KEYS = (
     "title_following_media_words", "sub_channel_words", "quoted_own_media_words",
 )  # fmt: skip
 EXTEND_BACK = ("none", "owner", "name")
+_SPLIT_EMAIL_RE = re.compile(r"@[A-Za-z0-9.\-]*[ \t]*\n[ \t]*$")
 ACCOUNT_TYPES = ("wechat", "weibo", "app")  # types a word before a quoted name shows
 _STRING_LIST_KEYS = (
     "policy_cues", "non_policy_cues", "policy_cue_overrides", "short_policy_names",
@@ -68,6 +69,7 @@ _STRING_LIST_KEYS = (
     "recurring_channel_types", "owner_free_media_words", "list_closers", "media_modifiers",
     "outlet_blockers_after", "owner_stop_word_exceptions", "deictic_owners", "bare_platforms",
     "name_joiners", "universal_owners", "edition_words", "listed_levels", "screen_words",
+    "owner_measure_words",
     "issuer_stop_word_exceptions",
 )  # fmt: skip
 _INT_KEYS = (
@@ -251,6 +253,7 @@ class NameFinder:
             "list_media_words",
         )
         self.outlets = {e["name"]: e["type"] for e in rules["known_outlets"]}
+        self.outlets_by_length = _longest_first(self.outlets)
         self.website_outlets = tuple(n for n, t in self.outlets.items() if t == "website")
         self.outlet_blockers = tuple(rules["outlet_blockers_after"])
         self.organiser_re = _compile(rules["organiser_pattern"], path, "organiser_pattern")
@@ -316,6 +319,7 @@ class NameFinder:
         self.deictic_owners = frozenset(rules["deictic_owners"])
         self.agency_suffixes = tuple(rules["policy_owner_suffixes"])
         self.screen_words = _longest_first(rules["screen_words"])
+        self.measure_words = tuple(rules["owner_measure_words"])
         self.column_count_re = _compile(rules["column_count_pattern"], path, "column_count_pattern")
         self.agency_continuation_re = _compile(
             rules["agency_continuation_pattern"], path, "agency_continuation_pattern"
@@ -513,6 +517,11 @@ class NameFinder:
                 ent = self._classify_marked(
                     text, item, content, following, title_following, listed, preceding
                 )
+                own = self._quoted_own_type(content) if item.kind == "quote" else None
+                if own and len(group) > 1 and ent is not None and ent.value != own:
+                    # “科技数据开放应用平台”、“广东科技”微信公众号: a listed name that
+                    # names its own medium keeps it; the word after the list is the others'
+                    ent = self._channel(*item.inner, own, content, ent.attrs.get("marks"))
                 classified.append((item, ent))
             found.extend(ent for _, ent in classified if ent is not None)
             found.extend(self._list_siblings(text, classified))
@@ -596,6 +605,10 @@ class NameFinder:
             cue = self._quoted_own_type(content)
             if cue is None and listed is not None:
                 cue = "other"
+        if cue is not None and cue != "column" and content.strip() in self.generic_owners:
+            return (
+                None  # “两微”平台: a kind of media, no named one (a quoted column may be generic)
+            )
         if cue is not None:
             return self._channel(start, end, cue, content, marks)
         if self.quoted_policy_re.search(content):
@@ -720,7 +733,10 @@ class NameFinder:
             media = _unspaced(match.group())
             kind = self.media[media]
             start = self.owner_start(text, mstart)
+            start = self._known_outlet_start(text, start, mend)
             owner = text[start:mstart]
+            if start and text[start - 1].isdigit() and owner[:1] in self.measure_words:
+                continue  # 关闭1个局属单位网站: a count, no owner
             if not self.is_owner(owner, kind, text[start:mend], media):
                 continue
             if self._shared_level(text, start, owner):
@@ -739,6 +755,14 @@ class NameFinder:
             end, kind = self._extend_sub_channel(text, match.end(), self.outlets[name])
             found.append(self._channel(match.start(), end, kind, text[match.start() : end]))
         return found
+
+    def _known_outlet_start(self, text: str, start: int, end: int) -> int:
+        """Where a known outlet ending at ``end`` begins, when words before it were taken
+        for its owner (负责同志接受中央电视台): a known outlet has no owner of its own."""
+        for name in self.outlets_by_length:
+            if end - start > len(name) and text.startswith(name, end - len(name)):
+                return end - len(name)
+        return start
 
     def _shared_level(self, text: str, start: int, owner: str) -> bool:
         """Whether ``owner`` is a bare level listed with other levels (国家、省、市政策信息栏目,
@@ -792,6 +816,8 @@ class NameFinder:
             before = text[max(0, match.start() - 6) : match.start()].rstrip(" :：")
             if before.endswith(blockers):
                 continue  # an e-mail address with its @ lost
+            if _SPLIT_EMAIL_RE.search(text[max(0, match.start() - 40) : match.start()]):
+                continue  # the rest of an e-mail address broken over a line (x@zb.sh⏎andong.cn)
             found.append(self._channel(match.start(), match.end(), "website", url))
         return found
 
