@@ -533,6 +533,13 @@ def test_real_cases(text, expected):
             "(中华人民共和国国务院第492号令)",
             [("中华人民共和国国务院第492号令", "DOC_NO", None)],
         ),
+        # traditional script is read through its simplified copy
+        (
+            "與廣州日報報業集團簽訂協議,通過廣州市政府門戶網站發布",
+            [("廣州市政府門戶網站", "CHANNEL", "website")],
+        ),
+        # a title counted in episodes after 参加 is a programme
+        ("负责同志参加《百姓问政》1期", [("百姓问政", "CHANNEL", "programme")]),
         # the 和 of 中华人民共和国 starts no issuer
         ("(中华人民共和国国务院令第711号)", [("中华人民共和国国务院令第711号", "DOC_NO", None)]),
     ],

@@ -6,7 +6,12 @@ import pytest
 import spacy
 from spacy.util import registry
 
-from disclosure_nlp.components.sections import SectionFinder, load_section_rules, numeral_value
+from disclosure_nlp.components.sections import (
+    SectionFinder,
+    load_section_rules,
+    numeral_value,
+    to_simplified,
+)
 from tests.conftest import corpus_text
 
 FINDER = SectionFinder(load_section_rules())
@@ -135,6 +140,16 @@ def test_traditional_script_headings():
         "REQUESTS",
         "PROBLEMS",
     ]
+
+
+def test_simplified_copy_of_traditional_text():
+    # one character for one, so offsets hold; simplified text is left as it is
+    traditional = "與廣州日報報業集團簽訂戰略合作協議,通過門戶網站發布資訊"
+    simplified = to_simplified(traditional)
+    assert simplified == "与广州日报报业集团签订战略合作协议,通过门户网站发布资讯"
+    assert len(simplified) == len(traditional)
+    sentence = "乾元镇著力推进后续工作,于门户网站发布信息2889条"
+    assert to_simplified(sentence) == sentence
 
 
 def test_furniture_lines_are_marked():

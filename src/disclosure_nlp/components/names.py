@@ -69,7 +69,7 @@ _STRING_LIST_KEYS = (
     "recurring_channel_types", "owner_free_media_words", "list_closers", "media_modifiers",
     "outlet_blockers_after", "owner_stop_word_exceptions", "deictic_owners", "bare_platforms",
     "name_joiners", "universal_owners", "edition_words", "listed_levels", "screen_words",
-    "owner_measure_words",
+    "owner_measure_words", "programme_guest_words",
     "issuer_stop_word_exceptions",
 )  # fmt: skip
 _INT_KEYS = (
@@ -320,6 +320,7 @@ class NameFinder:
         self.agency_suffixes = tuple(rules["policy_owner_suffixes"])
         self.screen_words = _longest_first(rules["screen_words"])
         self.measure_words = tuple(rules["owner_measure_words"])
+        self.guest_words = tuple(rules["programme_guest_words"])
         self.column_count_re = _compile(rules["column_count_pattern"], path, "column_count_pattern")
         self.agency_continuation_re = _compile(
             rules["agency_continuation_pattern"], path, "agency_continuation_pattern"
@@ -470,6 +471,8 @@ class NameFinder:
         if bracket and self.url_re.match(text, item.end + bracket.end()):
             return "website"
         if self.issue_count_re.match(text, item.end):
+            if text[max(0, item.start - 4) : item.start].endswith(self.guest_words):
+                return "programme"  # 参加《百姓问政》1期: a programme's episodes
             return "bulletin"
         if self.not_a_name_re.search(content):
             return None
