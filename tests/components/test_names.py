@@ -471,6 +471,11 @@ def test_real_cases(text, expected):
         ("“某文旅”今日头条发布信息", [("某文旅", "CHANNEL", "app")]),
         # an account named before a platform's name: the platform is no owner
         ("“某城管”抖音公众号发布信息4条", [("某城管", "CHANNEL", "app")]),
+        # an agency quoted as its account's name is the agency where it recurs
+        (
+            "通过“某区民族事务委员会”公众号发布。请与某区民族事务委员会联系",
+            [("某区民族事务委员会", "CHANNEL", "wechat")],
+        ),
         # a recurring account name inside the agency's own name is the agency
         (
             "通过“某区退役军人”微信公众号发布信息。某区退役军人事务局坚持公开",
@@ -540,6 +545,23 @@ def test_real_cases(text, expected):
         ),
         # a title counted in episodes after 参加 is a programme
         ("负责同志参加《百姓问政》1期", [("百姓问政", "CHANNEL", "programme")]),
+        # a paper before 和 is no half of an agency's name; a list ends at 等
+        (
+            "在中国气象报和中国气象局网站上发稿25篇",
+            [("中国气象局网站", "CHANNEL", "website")],
+        ),
+        (
+            "人民日报、中国体育报等中央媒体报道",
+            [("人民日报", "CHANNEL", "newspaper")],
+        ),
+        # 网站 after a word ending in 网 is read whole
+        (
+            "某市政府信息网站、某市人防网",
+            [
+                ("某市政府信息网站", "CHANNEL", "website"),
+                ("某市人防网", "CHANNEL", "website"),
+            ],
+        ),
         # the 和 of 中华人民共和国 starts no issuer
         ("(中华人民共和国国务院令第711号)", [("中华人民共和国国务院令第711号", "DOC_NO", None)]),
     ],
@@ -705,6 +727,12 @@ def test_channels_from_context(text, expected):
         "全年每日发布空气质量日报及预报。",
         "委信息中心、委微博办以及各处室配合。",
         "大力拓展微信等新媒体。",
+        # a report's alias, an award, a census, a chat group, a formula in quotes
+        "(以下简称《年报》)。《年报》全文包括概述。",
+        "获新浪“十大政务微博”奖。",
+        "依据第一次全国政府网站普查工作要求。",
+        "建好企业微信群。",
+        "以官网、微信公众号、微博“两微一网”为载体。",
         # the rest of an e-mail address broken over a line is no website
         "(邮箱:abc@zb.sh\nandong.cn)。",
     ],

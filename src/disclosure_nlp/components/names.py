@@ -235,8 +235,12 @@ class NameFinder:
         self.separators = rules["list_separators"] + _SPACE_CHARS
         self.media = self._word_types("media_words")
         guards = rules["media_word_guards"]
+        # a word ending in 网 takes 网's guard unless it has its own (政府信息网站, 信息网上)
         self.media_re = _compile(
-            "|".join(_spaced(w) + guards.get(w, "") for w in _longest_first(self.media)),
+            "|".join(
+                _spaced(w) + guards.get(w, guards.get("网", "") if w.endswith("网") else "")
+                for w in _longest_first(self.media)
+            ),
             path,
             "media_words",
         )
@@ -320,6 +324,7 @@ class NameFinder:
         self.agency_suffixes = tuple(rules["policy_owner_suffixes"])
         self.screen_words = _longest_first(rules["screen_words"])
         self.measure_words = tuple(rules["owner_measure_words"])
+        self.report_titles = tuple(rules["non_policy_cues"])
         self.guest_words = tuple(rules["programme_guest_words"])
         self.column_count_re = _compile(rules["column_count_pattern"], path, "column_count_pattern")
         self.agency_continuation_re = _compile(
@@ -436,8 +441,11 @@ class NameFinder:
         return any(core.endswith(cue) for cue in self.policy_cues)
 
     def _title_cue_type(self, content: str) -> str | None:
-        """The channel type a title names by its ending: 《三明日报》 newspaper."""
+        """The channel type a title names by its ending: 《三明日报》 newspaper; a report
+        (《年报》, 《…年度报告》) names none."""
         core = content.strip()
+        if core.endswith(self.report_titles):
+            return None
         for word in _longest_first(self.title_cues):
             if core.endswith(word):
                 return self.title_cues[word]
@@ -606,6 +614,8 @@ class NameFinder:
             cue = preceding
         else:
             cue = self._quoted_own_type(content)
+            if cue is not None and self.not_a_name_re.search(content):
+                cue = None  # 获新浪“十大政务微博”奖: an award, no account
             if cue is None and listed is not None:
                 cue = "other"
         if cue is not None and cue != "column" and content.strip() in self.generic_owners:
@@ -678,6 +688,7 @@ class NameFinder:
         before, after = window[:start], window[start + len(stop) :]
         return (
             len(before) >= 2
+            and not before.endswith("报")  # 中国气象报和中国气象局网站: a paper, then a site
             and after.endswith(self.agency_suffixes)
             and not any(c in self.place_suffixes for c in after[:4])
             and not before.endswith(self.agency_suffixes)
@@ -1147,6 +1158,9 @@ class NameFinder:
         while queue:
             ent = queue.pop()
             for start, end in self._neighbour_items(text, ent.start, ent.end):
+                closer = text.find("等", start, end)
+                if closer > start:
+                    end = closer  # 中国体育报等中央媒体: the list ends at 等
                 if any(s < end and start < e for s, e in taken):
                     continue
                 new = self._media_ended_name(text, start, end, trim=False)
