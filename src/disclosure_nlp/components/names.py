@@ -235,10 +235,10 @@ class NameFinder:
         self.separators = rules["list_separators"] + _SPACE_CHARS
         self.media = self._word_types("media_words")
         guards = rules["media_word_guards"]
-        # a word ending in 网 takes 网's guard unless it has its own (政府信息网站, 信息网上)
+        # a longer word ending in 网 is no website's name before 站 (政府信息网站)
         self.media_re = _compile(
             "|".join(
-                _spaced(w) + guards.get(w, guards.get("网", "") if w.endswith("网") else "")
+                _spaced(w) + guards.get(w, "(?!站)" if w.endswith("网") else "")
                 for w in _longest_first(self.media)
             ),
             path,
