@@ -733,6 +733,8 @@ def test_channels_from_context(text, expected):
         "依据第一次全国政府网站普查工作要求。",
         "建好企业微信群。",
         "以官网、微信公众号、微博“两微一网”为载体。",
+        # a meeting listed with a website before 等渠道 is no outlet
+        "通过召开论证会和政府门户网站等渠道听取意见。",
         # the rest of an e-mail address broken over a line is no website
         "(邮箱:abc@zb.sh\nandong.cn)。",
     ],
