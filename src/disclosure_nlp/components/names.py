@@ -69,7 +69,7 @@ _STRING_LIST_KEYS = (
     "recurring_channel_types", "owner_free_media_words", "list_closers", "media_modifiers",
     "outlet_blockers_after", "owner_stop_word_exceptions", "deictic_owners", "bare_platforms",
     "name_joiners", "universal_owners", "edition_words", "listed_levels", "screen_words",
-    "owner_measure_words", "programme_guest_words",
+    "programme_guest_words",
     "issuer_stop_word_exceptions",
 )  # fmt: skip
 _INT_KEYS = (
@@ -323,7 +323,6 @@ class NameFinder:
         self.deictic_owners = frozenset(rules["deictic_owners"])
         self.agency_suffixes = tuple(rules["policy_owner_suffixes"])
         self.screen_words = _longest_first(rules["screen_words"])
-        self.measure_words = tuple(rules["owner_measure_words"])
         self.report_titles = tuple(rules["non_policy_cues"])
         self.guest_words = tuple(rules["programme_guest_words"])
         self.column_count_re = _compile(rules["column_count_pattern"], path, "column_count_pattern")
@@ -749,7 +748,10 @@ class NameFinder:
             start = self.owner_start(text, mstart)
             start = self._known_outlet_start(text, start, mend)
             owner = text[start:mstart]
-            if start and text[start - 1].isdigit() and owner[:1] in self.measure_words:
+            count = start
+            while count and text[count - 1].isdigit():
+                count -= 1
+            if count < start and self.owner_blocker_re.match(text, count):
                 continue  # 关闭1个局属单位网站: a count, no owner
             if not self.is_owner(owner, kind, text[start:mend], media):
                 continue
