@@ -564,6 +564,22 @@ def test_real_cases(text, expected):
         ),
         # the 和 of 中华人民共和国 starts no issuer
         ("(中华人民共和国国务院令第711号)", [("中华人民共和国国务院令第711号", "DOC_NO", None)]),
+        # an agency's short name owns its site; a part of a month is no owner
+        ("强化人社网站与政务新媒体管理", [("人社网站", "CHANNEL", "website")]),
+        ("8月初青神县新版政府网站正式上线", [("青神县新版政府网站", "CHANNEL", "website")]),
+        ("其中,国务院国资委所属网站可用性良好", [("国务院国资委所属网站", "CHANNEL", "website")]),
+        # a known outlet written whole keeps its own type; a news agency is an outlet
+        (
+            "央视新闻频道刊播3条,新华社2篇",
+            [("央视新闻频道", "CHANNEL", "tv_radio"), ("新华社", "CHANNEL", "other")],
+        ),
+        ("在交通旅游导报上发表", [("交通旅游导报", "CHANNEL", "newspaper")]),
+        # titles of indicator sets are policies; a short name ending in a policy word too
+        (
+            "按照《政府网站与政务新媒体检查指标、监管工作年度考核指标》要求",
+            [("政府网站与政务新媒体检查指标、监管工作年度考核指标", "POLICY", None)],
+        ),
+        ("(以下简称“管理办法”)等文件要求", [("管理办法", "POLICY", None)]),
     ],
 )
 def test_composed_genre_forms(text, expected):
@@ -737,6 +753,17 @@ def test_channels_from_context(text, expected):
         "通过召开论证会和政府门户网站等渠道听取意见。",
         # the rest of an e-mail address broken over a line is no website
         "(邮箱:abc@zb.sh\nandong.cn)。",
+        # inspection notices: a verb after an adverb, a time, a subordinate, a document's topic,
+        # a metaphor and a sub-organisation of a news agency own nothing
+        "将进一步强调政府网站和新媒体工作的重要性。",
+        "充分认识政府网站及政务新媒体工作的重要性。",
+        "开展2023年第二季度全县政府网站和政务新媒体自查工作。",
+        "做好春节假期政府网站和政务新媒体内容保障。",
+        "国资委对所属政府网站和政务新媒体进行了抽查。",
+        "深入落实国办网站指引文件等规范性文件精神。",
+        "检查全市政务新媒体69个,涵盖微信公众号、微博等平台。",
+        "成为青神县政府信息公开第一平台。",
+        "继续与新华社中国经济信息社开展合作。",
     ],
 )
 def test_no_channels_in_such_contexts(text):

@@ -99,6 +99,7 @@ def test_bad_config():
         (lambda d: d.update(extra=1), "E022"),
         (lambda d: d.pop("count_units"), "E070"),
         (lambda d: d.update(phone_cue_window=-1), "E020"),
+        (lambda d: d.update(rank_pattern="(unclosed"), "E020"),
     ],
 )
 def test_bad_rules_file_is_refused(tmp_path, change, code):
@@ -294,6 +295,16 @@ def test_entities_merge_with_existing_ones(nlp):
             [("20191月1日至201912月31日", "DATE", "2019-01-01/2019-12-31")],
         ),
         ("共发布信息20191条", [("20191条", "COUNT", 20191)]),
+        # damaged web text: 年 and 月 lost on both ends of a range (external page, 2023 report)
+        (
+            "统计时间截至202311日起至20231231日止。",
+            [("202311日起至20231231日", "DATE", "2023-01-01/2023-12-31")],
+        ),
+        # a place in a ranking is no count, a rise in places is
+        (
+            "县政府网站位列全省13位,上升102位",
+            [("102位", "COUNT", 102)],
+        ),
         # composed: a year right after an item number with a dot; a decimal stays a number
         ("(一)主动公开情况。\n1.2019年,全市共发布", [("2019年", "DATE", "2019")]),
         ("共3.2019万条", [("3.2019万条", "COUNT", 32019)]),

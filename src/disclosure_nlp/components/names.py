@@ -64,7 +64,8 @@ _STRING_LIST_KEYS = (
     "policy_cues", "non_policy_cues", "policy_cue_overrides", "short_policy_names",
     "quoted_own_media_blockers", "column_host_words", "programme_host_words",
     "policy_owner_suffixes", "policy_place_suffixes", "list_media_words", "owner_markers",
-    "generic_owners", "owner_stop_words", "needs_marked_owner", "place_names",
+    "generic_owners", "owner_stop_words", "needs_marked_owner", "place_names", "agency_short_names",
+    "verb_adverbs", "document_topic_words",
     "doc_number_patterns", "issuer_stop_words", "generic_parts", "url_blockers_before",
     "recurring_channel_types", "owner_free_media_words", "list_closers", "media_modifiers",
     "outlet_blockers_after", "owner_stop_word_exceptions", "deictic_owners", "bare_platforms",
@@ -286,9 +287,9 @@ class NameFinder:
         )
         self.owner_free_media = frozenset(rules["owner_free_media_words"])
         self.short_name_re = _compile(
-            '简称[:：]?[“"《「]?(?P<name>'
+            f'简称[:：]?[“"《「]?(?P<name>[{_CJK}]{{0,6}}?(?:'
             + "|".join(map(re.escape, _longest_first(rules["short_policy_names"])))
-            + ')(?=[”"》」)）,，。;；、])',
+            + '))(?=[”"》」)）,，。;；、])',
             path,
             "short_policy_names",
         )
@@ -335,6 +336,9 @@ class NameFinder:
         self.edition_words = _longest_first(rules["edition_words"])
         self.listed_levels = tuple(rules["listed_levels"])
         self.place_names = frozenset(rules["place_names"])
+        self.agency_short_names = frozenset(rules["agency_short_names"])
+        self.verb_adverbs = tuple(rules["verb_adverbs"])
+        self.document_topic_words = tuple(rules["document_topic_words"])
         self.needs_marked_owner = frozenset(rules["needs_marked_owner"])
         self.generic_parts = _longest_first(rules["generic_parts"])
         self.quoted_own_media = self._word_types("quoted_own_media_words")
@@ -721,7 +725,11 @@ class NameFinder:
             return False  # 目前三个公众号: a count, no owner
         if specific[:1] in self.deictic_owners and specific[1:]:
             return False  # 我局网站, but not 我局按时收集整理门户网站
-        marked = specific in self.place_names or any(m in specific for m in self.owner_markers)
+        marked = (
+            specific in self.place_names
+            or specific in self.agency_short_names
+            or any(m in specific for m in self.owner_markers)
+        )
         if media in self.owner_free_media:
             return marked or len(specific) >= 2
         if kind in self.needs_marked_owner:
@@ -757,6 +765,11 @@ class NameFinder:
                 continue
             if self._shared_level(text, start, owner):
                 continue
+            if text[:start].rstrip().endswith(self.verb_adverbs):
+                continue  # 进一步强调政府网站: after an adverb comes a verb, no owner
+            if text.startswith(self.document_topic_words, mend):
+                continue  # 国办网站指引: the topic of a document, no outlet
+            kind = self.outlets.get(text[start:mend], kind)  # 央视新闻频道: the outlet's own type
             end, kind = self._extend_sub_channel(text, mend, kind)
             found.append(
                 self._channel(start, end, kind, text[start:end], owner=owner.strip(), media=media)

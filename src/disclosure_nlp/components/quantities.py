@@ -99,6 +99,8 @@ class QuantityRules:
     quote_marks: tuple[str, str]
     slogan_window: int
     item_verbs: frozenset[str]
+    rank_pattern: str
+    rank_units: tuple[str, ...]
     description: dict | str | None = None
 
     KEYS = (
@@ -106,7 +108,7 @@ class QuantityRules:
         "money_blockers", "count_units", "unit_blockers", "modifiers_before",
         "frequency_markers", "frequency_window", "chinese_number_glue", "fixed_expressions",
         "phone_cues", "phone_cue_window", "part_of_year_blockers", "chinese_one_units",
-        "quote_marks", "slogan_window", "item_verbs",
+        "quote_marks", "slogan_window", "item_verbs", "rank_pattern", "rank_units",
     )  # fmt: skip
     PATTERN_KEYS = ("name", "label", "kind", "pattern")
 
@@ -155,6 +157,8 @@ class QuantityRules:
             quote_marks=(data["quote_marks"]["open"], data["quote_marks"]["close"]),
             slogan_window=data["slogan_window"],
             item_verbs=frozenset(data["item_verbs"]),
+            rank_pattern=data["rank_pattern"],
+            rank_units=tuple(data["rank_units"]),
             description=data.get("description"),
         )
         rules.compile(path)  # fails early on a bad regex
@@ -185,6 +189,8 @@ class QuantityRules:
             "quote_marks": {"open": self.quote_marks[0], "close": self.quote_marks[1]},
             "slogan_window": self.slogan_window,
             "item_verbs": sorted(self.item_verbs),
+            "rank_pattern": self.rank_pattern,
+            "rank_units": list(self.rank_units),
         }
 
     def list_fragments(self) -> dict[str, str]:
@@ -232,6 +238,10 @@ class QuantityRules:
                 raise ValueError(
                     Errors.E020.format(path=path, problem=f"pattern {pattern.name!r}: {err}")
                 ) from err
+        try:
+            re.compile(self.rank_pattern)
+        except re.error as err:
+            raise ValueError(Errors.E020.format(path=path, problem=f"rank_pattern: {err}")) from err
         return compiled
 
 
@@ -251,6 +261,7 @@ class QuantityFinder:
             re.compile(_alternation(rules.fixed_expressions)) if rules.fixed_expressions else None
         )
         self.modifiers = tuple(sorted(rules.modifiers_before, key=len, reverse=True))
+        self.rank_re = re.compile(rules.rank_pattern)
         self.readers: dict[str, Callable[[str, re.Match, int | None], FoundEntity | None]] = {
             "date": self._date,
             "bare_year": self._bare_year,
@@ -289,6 +300,13 @@ class QuantityFinder:
     def _is_frequency(self, text: str, start: int) -> bool:
         window = text[max(0, start - self.rules.frequency_window) : start]
         return any(m in window for m in self.rules.frequency_markers)
+
+    def _is_rank(self, text: str, start: int, unit: str) -> bool:
+        """A place in a ranking, no count: 位列全省13位 (but 上升102位 is a count)."""
+        if unit not in self.rules.rank_units:
+            return False
+        line_start = max(text.rfind("\n", 0, start) + 1, start - 40)
+        return self.rank_re.search(text[line_start:start]) is not None
 
     def _is_slogan(self, text: str, start: int, end: int) -> bool:
         """A number in a quoted slogan: “四个意识”, “两个维护”."""
@@ -372,7 +390,7 @@ class QuantityFinder:
         start, end = match.span()
         if self._glued_chinese_number(text, start) or self._is_frequency(text, start):
             return None
-        if self._is_slogan(text, start, end):
+        if self._is_slogan(text, start, end) or self._is_rank(text, start, match["unit"]):
             return None
         if match["num"] in ("一", "壹") and match["unit"] not in self.rules.chinese_one_units:
             return None  # 一批, 一项, 一支: idioms far more often than reported counts
