@@ -580,6 +580,15 @@ def test_real_cases(text, expected):
             [("政府网站与政务新媒体检查指标、监管工作年度考核指标", "POLICY", None)],
         ),
         ("(以下简称“管理办法”)等文件要求", [("管理办法", "POLICY", None)]),
+        # a mirrored page's pinyin glosses are read through and stay inside the span
+        (
+            "發揮區(qū)政府門戶網(wǎng)站主陣地作用",
+            [("區(qū)政府門戶網(wǎng)站", "CHANNEL", "website")],
+        ),
+        (
+            "(國(guó)辦發(fā)〔2017〕47號(hào))",
+            [("國(guó)辦發(fā)〔2017〕47號(hào)", "DOC_NO", None)],
+        ),
     ],
 )
 def test_composed_genre_forms(text, expected):

@@ -300,6 +300,11 @@ def test_entities_merge_with_existing_ones(nlp):
             "统计时间截至202311日起至20231231日止。",
             [("202311日起至20231231日", "DATE", "2023-01-01/2023-12-31")],
         ),
+        # a mirrored page's pinyin glosses are read through and stay inside the span
+        (
+            "檢查政務(wù)新媒體69個(gè),合格率(lǜ)95%",
+            [("69個(gè)", "COUNT", 69), ("95%", "PERCENT", 95)],
+        ),
         # a place in a ranking is no count, a rise in places is
         (
             "县政府网站位列全省13位,上升102位",

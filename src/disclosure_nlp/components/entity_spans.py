@@ -13,10 +13,12 @@ the tokenizer's sake.
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc, Span
+
+from ..normalize.glosses import span_in_text, without_glosses
 
 ENTITY_LABELS = ("COUNT", "PERCENT", "MONEY", "DATE", "HOTLINE", "CHANNEL", "POLICY", "DOC_NO")
 # where two spans of the same length compete, the more specific label wins
@@ -60,6 +62,21 @@ def resolve_overlaps(found: Iterable[FoundEntity]) -> list[FoundEntity]:
         kept.append(ent)
         taken.append((ent.start, ent.end))
     return sorted(kept, key=lambda e: (e.start, e.end))
+
+
+def find_through_glosses(
+    find: Callable[[str, int | None], list[FoundEntity]], text: str, report_year: int | None
+) -> list[FoundEntity]:
+    """Run ``find`` on ``text`` read without pinyin glosses (區(qū)政府 as 區政府,
+    normalize/glosses.py) and give its entities the offsets of ``text``."""
+    reading, positions = without_glosses(text)
+    if len(reading) == len(text):
+        return find(text, report_year)
+    found = []
+    for ent in find(reading, report_year):
+        start, end = span_in_text(text, positions, ent.start, ent.end)
+        found.append(replace(ent, start=start, end=end))
+    return found
 
 
 class RangeSet:

@@ -42,7 +42,7 @@ from ..extensions import register_extensions
 from ..normalize import parse_doc_number
 from ..resources import resource_path
 from .doc_text import doc_text
-from .entity_spans import FoundEntity, resolve_overlaps, write_entities
+from .entity_spans import FoundEntity, find_through_glosses, resolve_overlaps, write_entities
 from .rule_io import RuleFileIO, check_rule_keys
 from .sections import to_simplified
 
@@ -997,8 +997,12 @@ class NameFinder:
         """Every CHANNEL, POLICY and DOC_NO of ``text``, overlaps resolved.
 
         The text is read in simplified characters (one for one, so offsets hold),
-        so traditional 網站, 條例 and 電視臺 work like 网站, 条例 and 电视台.
+        so traditional 網站, 條例 and 電視臺 work like 网站, 条例 and 电视台, and
+        without pinyin glosses (區(qū)政府 as 區政府; the offsets are mapped back).
         """
+        return find_through_glosses(self._find, text, report_year)
+
+    def _find(self, text: str, report_year: int | None = None) -> list[FoundEntity]:
         text = to_simplified(text)
         titles = self.titles(text)
         quotes = self.quotes(text, titles)

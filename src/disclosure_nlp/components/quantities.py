@@ -40,7 +40,7 @@ from ..normalize import (
 from ..normalize.phones import is_plausible_phone
 from ..resources import resource_path
 from .doc_text import doc_text
-from .entity_spans import FoundEntity, resolve_overlaps, write_entities
+from .entity_spans import FoundEntity, find_through_glosses, resolve_overlaps, write_entities
 from .rule_io import RuleFileIO, check_rule_keys
 from .sections import to_simplified
 
@@ -456,8 +456,12 @@ class QuantityFinder:
         """Every quantity of ``text``, overlaps resolved (longer, more specific wins).
 
         The text is read in simplified characters (one for one, so offsets hold):
-        traditional 條, 個, 萬 and 號 work like 条, 个, 万 and 号.
+        traditional 條, 個, 萬 and 號 work like 条, 个, 万 and 号; and without pinyin
+        glosses (69個(gè) as 69個; the offsets are mapped back).
         """
+        return find_through_glosses(self._find, text, report_year)
+
+    def _find(self, text: str, report_year: int | None = None) -> list[FoundEntity]:
         text = to_simplified(text)
         fixed = [m.span() for m in self.fixed_re.finditer(text)] if self.fixed_re else []
         found = []

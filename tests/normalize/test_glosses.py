@@ -1,0 +1,45 @@
+"""Reading text without the pinyin glosses of mirrored pages (normalize/glosses.py)."""
+
+import pytest
+
+from disclosure_nlp.normalize.glosses import span_in_text, without_glosses
+
+# (text, the copy without glosses); shapes from mirrored report pages of the external
+# development excerpts
+CASES = [
+    ("通過白云區(qū)政府門戶網(wǎng)站發(fā)布", "通過白云區政府門戶網站發布"),
+    ("檢查新媒體69個(gè),涵蓋微信公眾號(hào)", "檢查新媒體69個,涵蓋微信公眾號"),
+    ("國(guó)辦發(fā)〔2017〕47號(hào)", "國辦發〔2017〕47號"),
+    # no tone mark, no gloss: URLs, enumerators, years and plain words stay
+    ("网站(www)及(一)(2019)", "网站(www)及(一)(2019)"),
+    ("(fā)開頭", "(fā)開頭"),  # no character before it: no gloss
+    ("", ""),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), CASES)
+def test_without_glosses(text, expected):
+    reading, positions = without_glosses(text)
+    assert reading == expected
+    assert len(positions) == len(reading) + 1
+    assert all(text[positions[i]] == c for i, c in enumerate(reading))
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "expected"),
+    [
+        (
+            "通過白云區(qū)政府門戶網(wǎng)站發(fā)布",
+            "白云區政府門戶網站",
+            "白云區(qū)政府門戶網(wǎng)站",
+        ),
+        # a gloss right after the last character stays inside the span
+        ("新媒體69個(gè),涵蓋", "69個", "69個(gè)"),
+        ("47號(hào))", "47號", "47號(hào)"),
+    ],
+)
+def test_span_in_text(text, span, expected):
+    reading, positions = without_glosses(text)
+    start = reading.index(span)
+    new_start, new_end = span_in_text(text, positions, start, start + len(span))
+    assert text[new_start:new_end] == expected
