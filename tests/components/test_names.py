@@ -614,6 +614,29 @@ def test_negative_cases(text):
     assert [f for f in _found(text) if f[1] != "DATE"] == []
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the notice's own title on its first line, with its number (decision 15)
+        "营站政办公开〔2023〕7号:《站前区政府办公室关于2023年7月政府网站检查情况的通报》\n各单位:",
+        # its own title after a breadcrumb, with the issuer before it
+        "首页 > 公告公示\n\n国务院办公厅关于做好政府网站年度报表发布工作的通知\n\n时间:2018",
+    ],
+)
+def test_own_title_is_no_policy(text):
+    assert [e for e in _found(text) if e[1] == "POLICY"] == []
+
+
+def test_title_further_down_or_cited_stays_a_policy():
+    lines = "\n".join(f"第{i}行。" for i in range(8))
+    assert _found(lines + "\n《关于印发政府网站发展指引的通知》\n") == [
+        ("关于印发政府网站发展指引的通知", "POLICY", None)
+    ]
+    assert _found("各单位:\n根据《关于印发政府网站发展指引的通知》要求") == [
+        ("关于印发政府网站发展指引的通知", "POLICY", None)
+    ]
+
+
 def test_year_inside_a_budget_title_stays_a_date(nlp):
     # gidar-057 (train), decision 11: budgets are no POLICY, their years are DATEs
     doc = nlp("2019年报告\n公开了《关于2018年全市和市本级预算执行情况的报告》")
@@ -773,6 +796,16 @@ def test_channels_from_context(text, expected):
         "检查全市政务新媒体69个,涵盖微信公众号、微博等平台。",
         "成为青神县政府信息公开第一平台。",
         "继续与新华社中国经济信息社开展合作。",
+        # kinds of sites and accounts, counted or described, are nobody's outlets
+        "省级政府门户网站32家,省级政府部门网站2591家。",
+        "(一)个别政府网站内容建设有待加强。",
+        "通知做好市直单位政府网站备案工作。",
+        "做好假冒政府网站处置。",
+        "导致政府网站出现错别字。",
+        "仍然存在私开公众号现象。",
+        "市政府将把年度报表发布情况列入政府网站绩效考评。",
+        "其中微信公众号18个;新浪微博1个。",
+        "徐圩警方(新浪微博)、连云港反邪(新浪微博)",
     ],
 )
 def test_no_channels_in_such_contexts(text):

@@ -65,7 +65,7 @@ _STRING_LIST_KEYS = (
     "quoted_own_media_blockers", "column_host_words", "programme_host_words",
     "policy_owner_suffixes", "policy_place_suffixes", "list_media_words", "owner_markers",
     "generic_owners", "owner_stop_words", "needs_marked_owner", "place_names", "agency_short_names",
-    "verb_adverbs", "document_topic_words",
+    "verb_adverbs", "category_owners", "document_topic_words",
     "doc_number_patterns", "issuer_stop_words", "generic_parts", "url_blockers_before",
     "recurring_channel_types", "owner_free_media_words", "list_closers", "media_modifiers",
     "outlet_blockers_after", "owner_stop_word_exceptions", "deictic_owners", "bare_platforms",
@@ -75,7 +75,7 @@ _STRING_LIST_KEYS = (
 )  # fmt: skip
 _INT_KEYS = (
     "max_title_chars", "sub_channel_max_gap", "max_owner_chars", "recurring_name_min_chars",
-    "max_issuer_chars",
+    "max_issuer_chars", "own_title_lines",
 )  # fmt: skip
 _MARK_KEYS = ("title_marks", "quote_marks")
 _OTHER_KEYS = (
@@ -84,7 +84,7 @@ _OTHER_KEYS = (
     "unquoted_policy_patterns", "publish_context", "issue_count_pattern",
     "issued_bulletin_pattern", "not_a_name_pattern", "organiser_pattern",
     "agency_title_pattern", "owner_blocker_pattern", "address_pattern", "media_word_guards",
-    "agency_continuation_pattern", "column_count_pattern",
+    "agency_continuation_pattern", "column_count_pattern", "own_title_pattern",
 )  # fmt: skip
 PUBLISH_CONTEXT_KEYS = ("before", "between", "adverbs", "verbs", "joiners")
 _LATIN_NAME_END_RE = re.compile(r"[A-Za-z][A-Za-z0-9]{1,9}$")
@@ -338,6 +338,8 @@ class NameFinder:
         self.place_names = frozenset(rules["place_names"])
         self.agency_short_names = frozenset(rules["agency_short_names"])
         self.verb_adverbs = tuple(rules["verb_adverbs"])
+        self.category_owners = frozenset(rules["category_owners"])
+        self.own_title_re = _compile(rules["own_title_pattern"], path, "own_title_pattern")
         self.document_topic_words = tuple(rules["document_topic_words"])
         self.needs_marked_owner = frozenset(rules["needs_marked_owner"])
         self.generic_parts = _longest_first(rules["generic_parts"])
@@ -721,6 +723,8 @@ class NameFinder:
         if name in self.outlets or core in self.place_names:
             return True
         specific = self.specific_part(core)
+        if specific in self.category_owners:
+            return False  # 省级政府门户网站, 个别政府网站: a kind of site, nobody's
         if self.owner_blocker_re.search(core):
             return False  # 目前三个公众号: a count, no owner
         if specific[:1] in self.deictic_owners and specific[1:]:
@@ -1025,6 +1029,7 @@ class NameFinder:
             if not self.is_organiser(text, e)
             and not self.is_address(text, e)
             and not self.is_agency(text, e, agencies)
+            and not self.is_own_title(text, e)
             and not self.is_bare_platform(text, e)
         ]
 
@@ -1035,9 +1040,12 @@ class NameFinder:
         if ent.label != "CHANNEL" or name not in self.bare_platforms:
             return False
         before = text[max(0, ent.start - 8) : ent.start]
+        bracketed = before[-1:] in "(（" and text[ent.end : ent.end + 1] in ")）"
         return bool(
             self.bare_medium_before_re.search(before)
             or self.bare_medium_after_re.match(text, ent.end)
+            or (bracketed and ent.start > 1)  # 徐圩警方(新浪微博): the account's medium
+            or self.owner_blocker_re.match(text, ent.end)  # 新浪微博1个: a kind counted
         )
 
     @staticmethod
@@ -1046,6 +1054,21 @@ class NameFinder:
         (县融媒体中心 in 信丰县融媒体中心's report), is the agency acting, not an outlet."""
         name = text[ent.start : ent.end]
         return ent.label == "CHANNEL" and any(a.endswith(name) for a in agencies)
+
+    def is_own_title(self, text: str, ent: FoundEntity) -> bool:
+        """A title standing alone on one of the text's first lines, marks, a label (标题:)
+        or its own document number around it at most, is the document's own title, no
+        POLICY (decision 15): 营站政办公开〔2023〕7号:《站前区政府办公室关于…的通报》."""
+        if ent.label != "POLICY":
+            return False
+        line_start = text.rfind("\n", 0, ent.start) + 1
+        line_end = text.find("\n", ent.end)
+        line_end = len(text) if line_end < 0 else line_end
+        before = text[:line_start]
+        if len([ln for ln in before.split("\n") if ln.strip()]) >= self.rules["own_title_lines"]:
+            return False
+        rest = text[line_start : ent.start] + "\0" + text[ent.end : line_end]
+        return self.own_title_re.fullmatch(rest.strip()) is not None
 
     def is_organiser(self, text: str, ent: FoundEntity) -> bool:
         """A channel named only as the organiser of something is no channel (ANNOTATION.md
