@@ -806,6 +806,9 @@ def test_channels_from_context(text, expected):
         "市政府将把年度报表发布情况列入政府网站绩效考评。",
         "其中微信公众号18个;新浪微博1个。",
         "徐圩警方(新浪微博)、连云港反邪(新浪微博)",
+        # a kind of information, and a leader's report, are no bulletin or paper
+        "水利简报类信息48条,水利公报类信息18条。",
+        "每季度向分管委领导报告工作。",
     ],
 )
 def test_no_channels_in_such_contexts(text):
