@@ -580,6 +580,9 @@ def test_real_cases(text, expected):
             [("政府网站与政务新媒体检查指标、监管工作年度考核指标", "POLICY", None)],
         ),
         ("(以下简称“管理办法”)等文件要求", [("管理办法", "POLICY", None)]),
+        # one site counted is named; a group of sites keeps its count
+        ("市政府门户网站1个", [("市政府门户网站", "CHANNEL", "website")]),
+        ("盘锦市政府集约化网站群共计34家", [("盘锦市政府集约化网站群", "CHANNEL", "website")]),
         # a mirrored page's pinyin glosses are read through and stay inside the span
         (
             "發揮區(qū)政府門戶網(wǎng)站主陣地作用",
@@ -809,6 +812,11 @@ def test_channels_from_context(text, expected):
         # a kind of information, and a leader's report, are no bulletin or paper
         "水利简报类信息48条,水利公报类信息18条。",
         "每季度向分管委领导报告工作。",
+        # sites and accounts of a kind, counted
+        "其中市直部门网站27家,县(市)区政府门户网站12家。",
+        "今日头条账号2个,抖音账号3个。",
+        "随机抽查的53个“今日头条”账号中。",
+        "2020年3月份全市政府网站和政务新媒体。",
     ],
 )
 def test_no_channels_in_such_contexts(text):

@@ -65,7 +65,7 @@ _STRING_LIST_KEYS = (
     "quoted_own_media_blockers", "column_host_words", "programme_host_words",
     "policy_owner_suffixes", "policy_place_suffixes", "list_media_words", "owner_markers",
     "generic_owners", "owner_stop_words", "needs_marked_owner", "place_names", "agency_short_names",
-    "verb_adverbs", "category_owners", "document_topic_words",
+    "verb_adverbs", "category_owners", "group_media_words", "document_topic_words",
     "doc_number_patterns", "issuer_stop_words", "generic_parts", "url_blockers_before",
     "recurring_channel_types", "owner_free_media_words", "list_closers", "media_modifiers",
     "outlet_blockers_after", "owner_stop_word_exceptions", "deictic_owners", "bare_platforms",
@@ -85,8 +85,20 @@ _OTHER_KEYS = (
     "issued_bulletin_pattern", "not_a_name_pattern", "organiser_pattern",
     "agency_title_pattern", "owner_blocker_pattern", "address_pattern", "media_word_guards",
     "agency_continuation_pattern", "column_count_pattern", "own_title_pattern",
+    "plural_count_pattern", "account_words_pattern",
 )  # fmt: skip
 PUBLISH_CONTEXT_KEYS = ("before", "between", "adverbs", "verbs", "joiners")
+_CHINESE_ONE = "一壹"
+
+
+def _plural(number: str) -> bool:
+    """Whether a count written in digits or Chinese numerals is more than one."""
+    number = number.strip()
+    if number.isdigit():
+        return int(number) > 1
+    return number not in _CHINESE_ONE
+
+
 _LATIN_NAME_END_RE = re.compile(r"[A-Za-z][A-Za-z0-9]{1,9}$")
 _LIST_ITEM_ENDS = "、，,。;；：:\n()（）"  # what may stand on the far side of a list item
 
@@ -338,6 +350,11 @@ class NameFinder:
         self.place_names = frozenset(rules["place_names"])
         self.agency_short_names = frozenset(rules["agency_short_names"])
         self.verb_adverbs = tuple(rules["verb_adverbs"])
+        self.group_media = frozenset(rules["group_media_words"])
+        self.plural_count_re = _compile(rules["plural_count_pattern"], path, "plural_count_pattern")
+        self.account_words_re = _compile(
+            rules["account_words_pattern"], path, "account_words_pattern"
+        )
         self.category_owners = frozenset(rules["category_owners"])
         self.own_title_re = _compile(rules["own_title_pattern"], path, "own_title_pattern")
         self.document_topic_words = tuple(rules["document_topic_words"])
@@ -773,6 +790,9 @@ class NameFinder:
                 continue  # 进一步强调政府网站: after an adverb comes a verb, no owner
             if text.startswith(self.document_topic_words, mend):
                 continue  # 国办网站指引: the topic of a document, no outlet
+            plural = self.plural_count_re.match(text, mend)
+            if plural and _plural(plural.group("num")) and media not in self.group_media:
+                continue  # 区政府门户网站12家: sites of a kind counted, no named one
             kind = self.outlets.get(text[start:mend], kind)  # 央视新闻频道: the outlet's own type
             end, kind = self._extend_sub_channel(text, mend, kind)
             found.append(
@@ -1046,6 +1066,7 @@ class NameFinder:
             or self.bare_medium_after_re.match(text, ent.end)
             or (bracketed and ent.start > 1)  # 徐圩警方(新浪微博): the account's medium
             or self.owner_blocker_re.match(text, ent.end)  # 新浪微博1个: a kind counted
+            or self.account_words_re.match(text, ent.end)  # 抖音账号3个: accounts of a kind
         )
 
     @staticmethod
