@@ -786,7 +786,7 @@ class NameFinder:
                 continue
             if self._shared_level(text, start, owner):
                 continue
-            if text[:start].rstrip().endswith(self.verb_adverbs):
+            if text[max(0, start - 12) : start].rstrip().endswith(self.verb_adverbs):
                 continue  # 进一步强调政府网站: after an adverb comes a verb, no owner
             if text.startswith(self.document_topic_words, mend):
                 continue  # 国办网站指引: the topic of a document, no outlet
