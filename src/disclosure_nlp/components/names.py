@@ -39,7 +39,7 @@ from spacy.tokens import Doc
 from ..errors import Errors
 from ..evaluation.gold import CHANNEL_TYPES
 from ..extensions import register_extensions
-from ..normalize import parse_doc_number
+from ..normalize import parse_doc_number, parse_number
 from ..resources import resource_path
 from .doc_text import doc_text
 from .entity_spans import FoundEntity, find_through_glosses, resolve_overlaps, write_entities
@@ -88,17 +88,6 @@ _OTHER_KEYS = (
     "plural_count_pattern", "account_words_pattern",
 )  # fmt: skip
 PUBLISH_CONTEXT_KEYS = ("before", "between", "adverbs", "verbs", "joiners")
-_CHINESE_ONE = "一壹"
-
-
-def _plural(number: str) -> bool:
-    """Whether a count written in digits or Chinese numerals is more than one."""
-    number = number.strip()
-    if number.isdigit():
-        return int(number) > 1
-    return number not in _CHINESE_ONE
-
-
 _LATIN_NAME_END_RE = re.compile(r"[A-Za-z][A-Za-z0-9]{1,9}$")
 _LIST_ITEM_ENDS = "、，,。;；：:\n()（）"  # what may stand on the far side of a list item
 
@@ -791,7 +780,8 @@ class NameFinder:
             if text.startswith(self.document_topic_words, mend):
                 continue  # 国办网站指引: the topic of a document, no outlet
             plural = self.plural_count_re.match(text, mend)
-            if plural and _plural(plural.group("num")) and media not in self.group_media:
+            number = parse_number(plural.group("num")) if plural else None
+            if number and number.value > 1 and media not in self.group_media:
                 continue  # 区政府门户网站12家: sites of a kind counted, no named one
             kind = self.outlets.get(text[start:mend], kind)  # 央视新闻频道: the outlet's own type
             end, kind = self._extend_sub_channel(text, mend, kind)
@@ -1043,13 +1033,14 @@ class NameFinder:
         found = resolve_overlaps([*found, *self.list_neighbours(text, found)])
         found = resolve_overlaps([*found, *self.recurring_channels(text, found, covered)])
         agencies = self.agency_names(text)
+        title_zone = self._title_zone_end(text)
         return [
             _trimmed(text, e)
             for e in found
             if not self.is_organiser(text, e)
             and not self.is_address(text, e)
             and not self.is_agency(text, e, agencies)
-            and not self.is_own_title(text, e)
+            and not self.is_own_title(text, e, title_zone)
             and not self.is_bare_platform(text, e)
         ]
 
@@ -1076,18 +1067,26 @@ class NameFinder:
         name = text[ent.start : ent.end]
         return ent.label == "CHANNEL" and any(a.endswith(name) for a in agencies)
 
-    def is_own_title(self, text: str, ent: FoundEntity) -> bool:
-        """A title standing alone on one of the text's first lines, marks, a label (标题:)
-        or its own document number around it at most, is the document's own title, no
-        POLICY (decision 15): 营站政办公开〔2023〕7号:《站前区政府办公室关于…的通报》."""
-        if ent.label != "POLICY":
+    def _title_zone_end(self, text: str) -> int:
+        """Where the text's first ``own_title_lines`` lines with text end."""
+        pos, lines = 0, 0
+        while pos < len(text) and lines < self.rules["own_title_lines"]:
+            line_end = text.find("\n", pos)
+            line_end = len(text) if line_end < 0 else line_end
+            lines += bool(text[pos:line_end].strip())
+            pos = line_end + 1
+        return pos
+
+    def is_own_title(self, text: str, ent: FoundEntity, title_zone: int) -> bool:
+        """A title standing alone on one of the text's first lines (``title_zone``: where
+        they end), marks, a label (标题:) or its own document number around it at most, is
+        the document's own title, no POLICY (decision 15):
+        营站政办公开〔2023〕7号:《站前区政府办公室关于…的通报》."""
+        if ent.label != "POLICY" or ent.start >= title_zone:
             return False
         line_start = text.rfind("\n", 0, ent.start) + 1
         line_end = text.find("\n", ent.end)
         line_end = len(text) if line_end < 0 else line_end
-        before = text[:line_start]
-        if len([ln for ln in before.split("\n") if ln.strip()]) >= self.rules["own_title_lines"]:
-            return False
         rest = text[line_start : ent.start] + "\0" + text[ent.end : line_end]
         return self.own_title_re.fullmatch(rest.strip()) is not None
 
