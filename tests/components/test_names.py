@@ -419,7 +419,7 @@ def test_real_cases(text, expected):
         (
             "被CCTV1、某省日报、某省之声、潮新闻等多家主流媒体报道",
             [
-                ("CCTV1", "CHANNEL", "other"),
+                ("CCTV1", "CHANNEL", "tv_radio"),  # the call sign shows the station
                 ("某省日报", "CHANNEL", "newspaper"),
                 ("某省之声", "CHANNEL", "other"),
                 ("潮新闻", "CHANNEL", "other"),
@@ -591,6 +591,11 @@ def test_real_cases(text, expected):
         (
             "(國(guó)辦發(fā)〔2017〕47號(hào))",
             [("國(guó)辦發(fā)〔2017〕47號(hào)", "DOC_NO", None)],
+        ),
+        # an account's name used for its topic is not the account
+        (
+            "开通“南通水利”微信公众号。全面展示南通水利工作动态",
+            [("南通水利", "CHANNEL", "wechat")],
         ),
     ],
 )
@@ -817,6 +822,12 @@ def test_channels_from_context(text, expected):
         "今日头条账号2个,抖音账号3个。",
         "随机抽查的53个“今日头条”账号中。",
         "2020年3月份全市政府网站和政务新媒体。",
+        # a verb before a bare medium, states of sites in quotes, a platform listed with its
+        # bare kin, an account's name used for its topic
+        "2009年度我镇采用政府门户网站、信息公开栏等多种形式主动公开。",
+        "“睡眠”、“僵尸”网站基本消除。",
+        "其中微信公众号、新浪微博、抖音短视频、今日头条合格率分别为95.57%。",
+        "全面展示南通水利工作动态。",
     ],
 )
 def test_no_channels_in_such_contexts(text):

@@ -172,6 +172,18 @@ def test_web_banner_lines_are_furniture():
     assert [text[s:e][:3] for s, e in spans] == ["欢迎您", "无障碍", "关怀版", "访问量", "您当前"]
 
 
+def test_site_headers_are_furniture_and_prose_welcomes_are_not():
+    # from ext pages: a site's welcome line, its row of links to higher-level sites and a
+    # contrast switch; a closing 欢迎访问 in prose and a list of sites in a sentence stay
+    text = (
+        "青山湖区人民政府网站欢迎您的访问!\n中国政府网 山西省政府 忻州市政府\n对比度:\n"
+        "本报告电子版可在区政府网站下载,欢迎访问。\n"
+        "通过中国政府网、山西省政府网站、忻州市政府网站转载。\n"
+    )
+    spans = FINDER.furniture(text, [])
+    assert [text[s:e][:3] for s, e in spans] == ["青山湖", "中国政", "对比度"]
+
+
 def test_page_metadata_lines_are_furniture():
     # composed, in the shapes of gidar-037, gidar-116 and an external page: a source, a
     # posting date and an update time are the page's, not the report's

@@ -70,7 +70,7 @@ _STRING_LIST_KEYS = (
     "recurring_channel_types", "owner_free_media_words", "list_closers", "media_modifiers",
     "outlet_blockers_after", "owner_stop_word_exceptions", "deictic_owners", "bare_platforms",
     "name_joiners", "universal_owners", "edition_words", "listed_levels", "screen_words",
-    "programme_guest_words",
+    "programme_guest_words", "quoted_state_words",
     "issuer_stop_word_exceptions",
 )  # fmt: skip
 _INT_KEYS = (
@@ -85,7 +85,8 @@ _OTHER_KEYS = (
     "issued_bulletin_pattern", "not_a_name_pattern", "organiser_pattern",
     "agency_title_pattern", "owner_blocker_pattern", "address_pattern", "media_word_guards",
     "agency_continuation_pattern", "column_count_pattern", "own_title_pattern",
-    "plural_count_pattern", "account_words_pattern",
+    "plural_count_pattern", "account_words_pattern", "topic_continuation_pattern",
+    "station_code_pattern",
 )  # fmt: skip
 PUBLISH_CONTEXT_KEYS = ("before", "between", "adverbs", "verbs", "joiners")
 _LATIN_NAME_END_RE = re.compile(r"[A-Za-z][A-Za-z0-9]{1,9}$")
@@ -331,6 +332,11 @@ class NameFinder:
         self.agency_continuation_re = _compile(
             rules["agency_continuation_pattern"], path, "agency_continuation_pattern"
         )
+        self.topic_continuation_re = _compile(
+            rules["topic_continuation_pattern"], path, "topic_continuation_pattern"
+        )
+        self.station_code_re = _compile(rules["station_code_pattern"], path, "station_code_pattern")
+        self.quoted_state_words = frozenset(rules["quoted_state_words"])
         self.place_suffixes = tuple(rules["policy_place_suffixes"])
         self.name_joiners = frozenset(rules["name_joiners"])
         self.universal_owners = tuple(rules["universal_owners"])
@@ -598,6 +604,8 @@ class NameFinder:
     ) -> FoundEntity | None:
         start, end = item.inner
         marks = text[item.start] + text[item.end - 1]
+        if item.kind == "quote" and content.strip() in self.quoted_state_words:
+            return None  # “睡眠”、“僵尸”网站: what state sites are in, no site's name
         if item.kind == "title":
             if self.is_policy_title(content):  # 《关于…的通报》 is no newspaper
                 return FoundEntity(start, end, "POLICY", None, {"marks": marks})
@@ -918,6 +926,8 @@ class NameFinder:
                 continue
             if self.agency_continuation_re.match(text, match.end()):
                 continue  # “临河区退役军人”公众号, but 临河区退役军人事务局 is the agency
+            if self.topic_continuation_re.match(text, match.end()):
+                continue  # “南通水利”公众号, but 展示南通水利工作动态 is its topic
             out.append(
                 self._channel(match.start(), match.end(), names[match.group()], match.group())
             )
@@ -1147,6 +1157,8 @@ class NameFinder:
                 if name in self.generic_owners or self.media_re.search(name):
                     continue
                 cue = self._title_cue_type(name)  # 陇东报 is a newspaper; 潮新闻 no programme
+                if self.station_code_re.match(name):
+                    cue = "tv_radio"  # 被CCTV1、CCTV13…等媒体: a call sign shows the station
                 kind = cue if cue in ("newspaper", "tv_radio") else "other"
                 out.append(self._channel(start, end, kind, name))
         return out
