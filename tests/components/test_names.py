@@ -592,6 +592,26 @@ def test_real_cases(text, expected):
             "(國(guó)辦發(fā)〔2017〕47號(hào))",
             [("國(guó)辦發(fā)〔2017〕47號(hào)", "DOC_NO", None)],
         ),
+        # external reports: the reporting agency's name quoted before its site names the site;
+        # a column named after 栏目; 国有 inside an agency; a numbered short name; an app
+        # named by 应用; sites named by a place and a topic; a video account on its platform
+        (
+            "嘉峪关市医疗保障局2023年政府信息公开工作年度报告\n"
+            "我局通过“嘉峪关市医疗保障局”门户网站公开政府信息326条",
+            [("嘉峪关市医疗保障局", "CHANNEL", "website")],
+        ),
+        ("在重点信息栏目“审计公示”中发布", [("审计公示", "CHANNEL", "column")]),
+        (
+            "在市国有资产监督管理委员会网站发布",
+            [("市国有资产监督管理委员会网站", "CHANNEL", "website")],
+        ),
+        ("(以下简称12号文件)要求", [("12号文件", "POLICY", None)]),
+        ("“浙里新市民”应用等平台为扩充", [("浙里新市民", "CHANNEL", "app")]),
+        (
+            "电子版可在中国林业网下载,在嘉兴国资网发布",
+            [("中国林业网", "CHANNEL", "website"), ("嘉兴国资网", "CHANNEL", "website")],
+        ),
+        ("开通“微窑头”视频号", [("微窑头", "CHANNEL", "app")]),
         # an account's name used for its topic is not the account
         (
             "开通“南通水利”微信公众号。全面展示南通水利工作动态",
@@ -828,6 +848,11 @@ def test_channels_from_context(text, expected):
         "“睡眠”、“僵尸”网站基本消除。",
         "其中微信公众号、新浪微博、抖音短视频、今日头条合格率分别为95.57%。",
         "全面展示南通水利工作动态。",
+        # a slogan before 平台, a report counted in issues, a series with a year in it
+        "全区已在湖北省“互联网+监管”平台认领监管事项765项。",
+        "《禄丰市人民政府关于2021年度本级财政预算执行的审计工作报告》共3期。",
+        "包括“改革发展2014国企系列报道”4期。",
+        "中国政府网站绩效评估。",
     ],
 )
 def test_no_channels_in_such_contexts(text):

@@ -178,6 +178,12 @@ def test_bad_rules_file_is_refused(tmp_path, change, code):
             2019,
             [("2019年1月1日起至12月31日", "DATE", "2019-01-01/2019-12-31")],
         ),
+        # an external report (2012): a comma after 起 keeps the range whole
+        (
+            "统计期限自2012年1月1日起,至2012年12月31日止。",
+            2012,
+            [("2012年1月1日起,至2012年12月31日", "DATE", "2012-01-01/2012-12-31")],
+        ),
         # gidar-071 (train): a year in Chinese digits
         ("高我镇政务信息公开工作水平。\n二0一七年\n", 2016, [("二0一七年", "DATE", "2017")]),
         # gidar-113 (train): damaged text, the evident reading

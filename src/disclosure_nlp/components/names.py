@@ -70,7 +70,7 @@ _STRING_LIST_KEYS = (
     "recurring_channel_types", "owner_free_media_words", "list_closers", "media_modifiers",
     "outlet_blockers_after", "owner_stop_word_exceptions", "deictic_owners", "bare_platforms",
     "name_joiners", "universal_owners", "edition_words", "listed_levels", "screen_words",
-    "programme_guest_words", "quoted_state_words",
+    "programme_guest_words", "quoted_state_words", "site_name_media_words",
     "issuer_stop_word_exceptions",
 )  # fmt: skip
 _INT_KEYS = (
@@ -86,7 +86,7 @@ _OTHER_KEYS = (
     "agency_title_pattern", "owner_blocker_pattern", "address_pattern", "media_word_guards",
     "agency_continuation_pattern", "column_count_pattern", "own_title_pattern",
     "plural_count_pattern", "account_words_pattern", "topic_continuation_pattern",
-    "station_code_pattern",
+    "station_code_pattern", "quoted_slogan_pattern", "document_title_pattern",
 )  # fmt: skip
 PUBLISH_CONTEXT_KEYS = ("before", "between", "adverbs", "verbs", "joiners")
 _LATIN_NAME_END_RE = re.compile(r"[A-Za-z][A-Za-z0-9]{1,9}$")
@@ -111,11 +111,14 @@ def _longest_first(items: Iterable[str]) -> list[str]:
 
 
 def _stop_word(word: str, exceptions: Iterable[str]) -> str:
-    """A stop word as a pattern that does not match where one of ``exceptions`` begins."""
+    """A stop word as a pattern that does not match inside one of ``exceptions``, where
+    the exception begins with it (获嘉) or ends with it (国有)."""
     tails = [e[len(word) :] for e in exceptions if e.startswith(word) and len(e) > len(word)]
+    heads = [e[: -len(word)] for e in exceptions if e.endswith(word) and len(e) > len(word)]
+    pattern = "".join(f"(?<!{re.escape(h)})" for h in heads) + re.escape(word)
     if not tails:
-        return re.escape(word)
-    return re.escape(word) + "(?!" + "|".join(map(re.escape, _longest_first(tails))) + ")"
+        return pattern
+    return pattern + "(?!" + "|".join(map(re.escape, _longest_first(tails))) + ")"
 
 
 def _spaced(word: str) -> str:
@@ -289,7 +292,7 @@ class NameFinder:
         )
         self.owner_free_media = frozenset(rules["owner_free_media_words"])
         self.short_name_re = _compile(
-            f'简称[:：]?[“"《「]?(?P<name>[{_CJK}]{{0,6}}?(?:'
+            f'简称[:：]?[“"《「]?(?P<name>[{_CJK}0-9０-９]{{0,6}}?(?:'
             + "|".join(map(re.escape, _longest_first(rules["short_policy_names"])))
             + '))(?=[”"》」)）,，。;；、])',
             path,
@@ -337,12 +340,19 @@ class NameFinder:
         )
         self.station_code_re = _compile(rules["station_code_pattern"], path, "station_code_pattern")
         self.quoted_state_words = frozenset(rules["quoted_state_words"])
+        self.quoted_slogan_re = _compile(
+            rules["quoted_slogan_pattern"], path, "quoted_slogan_pattern"
+        )
+        self.document_title_re = _compile(
+            rules["document_title_pattern"], path, "document_title_pattern"
+        )
         self.place_suffixes = tuple(rules["policy_place_suffixes"])
         self.name_joiners = frozenset(rules["name_joiners"])
         self.universal_owners = tuple(rules["universal_owners"])
         self.edition_words = _longest_first(rules["edition_words"])
         self.listed_levels = tuple(rules["listed_levels"])
         self.place_names = frozenset(rules["place_names"])
+        self.site_name_media = frozenset(rules["site_name_media_words"])
         self.agency_short_names = frozenset(rules["agency_short_names"])
         self.verb_adverbs = tuple(rules["verb_adverbs"])
         self.group_media = frozenset(rules["group_media_words"])
@@ -495,7 +505,11 @@ class NameFinder:
         bracket = re.match(r"[ \t]*[(（]", text[item.end : item.end + 4])
         if bracket and self.url_re.match(text, item.end + bracket.end()):
             return "website"
-        if self.issue_count_re.match(text, item.end):
+        if self.not_a_name_re.search(content) and item.kind == "quote":
+            return None  # “改革发展2014国企系列报道”4期: a series of reports, no bulletin
+        if self.issue_count_re.match(text, item.end) and not self.document_title_re.search(
+            content
+        ):  # 《…关于…的审计工作报告》共3期: documents, no bulletin
             if text[max(0, item.start - 4) : item.start].endswith(self.guest_words):
                 return "programme"  # 参加《百姓问政》1期: a programme's episodes
             return "bulletin"
@@ -604,8 +618,10 @@ class NameFinder:
     ) -> FoundEntity | None:
         start, end = item.inner
         marks = text[item.start] + text[item.end - 1]
-        if item.kind == "quote" and content.strip() in self.quoted_state_words:
-            return None  # “睡眠”、“僵尸”网站: what state sites are in, no site's name
+        if item.kind == "quote" and (
+            content.strip() in self.quoted_state_words or self.quoted_slogan_re.search(content)
+        ):
+            return None  # “睡眠”、“僵尸”网站, “互联网+监管”平台: a state or a slogan, no name
         if item.kind == "title":
             if self.is_policy_title(content):  # 《关于…的通报》 is no newspaper
                 return FoundEntity(start, end, "POLICY", None, {"marks": marks})
@@ -747,12 +763,22 @@ class NameFinder:
             specific in self.place_names
             or specific in self.agency_short_names
             or any(m in specific for m in self.owner_markers)
+            or (media in self.site_name_media and self._place_and_topic(specific))
         )
         if media in self.owner_free_media:
             return marked or len(specific) >= 2
         if kind in self.needs_marked_owner:
             return marked
         return len(core) >= 2 or marked  # 县电视台
+
+    def _place_and_topic(self, specific: str) -> bool:
+        """Whether an owner is a place and a topic or agency (中国林业网, 四川林业网,
+        嘉兴国资网): the way sites name themselves."""
+        place = next((p for p in self.place_names if specific.startswith(p)), None)
+        if place is not None:
+            return 2 <= len(specific) - len(place) <= 4
+        short = next((a for a in self.agency_short_names if specific.endswith(a)), None)
+        return short is not None and 2 <= len(specific) - len(short) <= 3
 
     def agency_names(self, text: str) -> set[str]:
         """The reporting agency as the text names it before its report's title
@@ -1070,11 +1096,13 @@ class NameFinder:
             or self.account_words_re.match(text, ent.end)  # 抖音账号3个: accounts of a kind
         )
 
-    @staticmethod
-    def is_agency(text: str, ent: FoundEntity, agencies: set[str]) -> bool:
+    def is_agency(self, text: str, ent: FoundEntity, agencies: set[str]) -> bool:
         """A channel whose name is the reporting agency's, whole or without its place
-        (县融媒体中心 in 信丰县融媒体中心's report), is the agency acting, not an outlet."""
+        (县融媒体中心 in 信丰县融媒体中心's report), is the agency acting, not an outlet; the
+        agency's name quoted before a media word names its site (“X局”门户网站)."""
         name = text[ent.start : ent.end]
+        if ent.attrs.get("marks") and self.quoted_media_re.match(text, ent.end + 1):
+            return False
         return ent.label == "CHANNEL" and any(a.endswith(name) for a in agencies)
 
     def _title_zone_end(self, text: str) -> int:
