@@ -13,6 +13,11 @@ CASES = [
     # no tone mark, no gloss: URLs, enumerators, years and plain words stay
     ("网站(www)及(一)(2019)", "网站(www)及(一)(2019)"),
     ("(fā)開頭", "(fā)開頭"),  # no character before it: no gloss
+    # toneless glosses, also in runs, where a text has several; Latin words stay
+    ("發揮國(guo)資(zi)委網站、“四個(ge)意識”", "發揮國資委網站、“四個意識”"),
+    ("中(zhong)(zhong)(zhong)華人(ren)民共和(he)國", "中華人民共和國"),
+    ("微信(wechat)、報告(pdf)、網(ge)", "微信(wechat)、報告(pdf)、網(ge)"),  # one is too few
+    ("發(fā)布國(guo)資", "發布國資"),  # beside a tone-marked one, one is enough
     ("", ""),
 ]
 
@@ -36,6 +41,7 @@ def test_without_glosses(text, expected):
         # a gloss right after the last character stays inside the span
         ("新媒體69個(gè),涵蓋", "69個", "69個(gè)"),
         ("47號(hào))", "47號", "47號(hào)"),
+        ("中(zhong)(zhong)(zhong)華人(ren)民", "中", "中(zhong)(zhong)(zhong)"),
     ],
 )
 def test_span_in_text(text, span, expected):

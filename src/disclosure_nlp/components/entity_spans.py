@@ -18,7 +18,7 @@ from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc, Span
 
-from ..normalize.glosses import GLOSS_RE, span_in_text, without_glosses
+from ..normalize.glosses import has_glosses, span_in_text, without_glosses
 
 ENTITY_LABELS = ("COUNT", "PERCENT", "MONEY", "DATE", "HOTLINE", "CHANNEL", "POLICY", "DOC_NO")
 # where two spans of the same length compete, the more specific label wins
@@ -69,7 +69,7 @@ def find_through_glosses(
 ) -> list[FoundEntity]:
     """Run ``find`` on ``text`` read without pinyin glosses (區(qū)政府 as 區政府,
     normalize/glosses.py) and give its entities the offsets of ``text``."""
-    if GLOSS_RE.search(text) is None:
+    if not has_glosses(text):
         return find(text, report_year)  # the common case: nothing to map
     reading, positions = without_glosses(text)
     found = []
