@@ -612,6 +612,15 @@ def test_real_cases(text, expected):
             [("中国林业网", "CHANNEL", "website"), ("嘉兴国资网", "CHANNEL", "website")],
         ),
         ("开通“微窑头”视频号", [("微窑头", "CHANNEL", "app")]),
+        # a quoted name after a website and before its address is a column of that website
+        (
+            "可在某市人民政府门户网站“政府信息公开”(http://xxgk.x.gov.cn/)查阅",
+            [
+                ("某市人民政府门户网站", "CHANNEL", "website"),
+                ("政府信息公开", "CHANNEL", "column"),
+                ("http://xxgk.x.gov.cn/", "CHANNEL", "website"),
+            ],
+        ),
         # an account's name used for its topic is not the account
         (
             "开通“南通水利”微信公众号。全面展示南通水利工作动态",

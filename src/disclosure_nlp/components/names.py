@@ -502,9 +502,12 @@ class NameFinder:
           (在门户网站及“X”公布, 通过“X”和我办门户网站开展);
         unless the content looks like no name (slogans, formulas, numbers).
         """
+        before = text[max(0, item.start - 40) : item.start].rstrip(" \t的")
         bracket = re.match(r"[ \t]*[(（]", text[item.end : item.end + 4])
         if bracket and self.url_re.match(text, item.end + bracket.end()):
-            return "website"
+            # 门户网站“政府信息公开”(http://…): the column's own address
+            hosted = before.endswith(self.column_hosts) or before.endswith(self.website_outlets)
+            return "column" if hosted else "website"
         if self.not_a_name_re.search(content) and item.kind == "quote":
             return None  # “改革发展2014国企系列报道”4期: a series of reports, no bulletin
         if self.issue_count_re.match(text, item.end) and not self.document_title_re.search(
@@ -515,7 +518,6 @@ class NameFinder:
             return "bulletin"
         if self.not_a_name_re.search(content):
             return None
-        before = text[max(0, item.start - 40) : item.start].rstrip(" \t的")
         if (
             before.endswith(self.column_hosts)
             or before.endswith(self.website_outlets)
