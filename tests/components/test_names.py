@@ -612,6 +612,17 @@ def test_real_cases(text, expected):
             [("中国林业网", "CHANNEL", "website"), ("嘉兴国资网", "CHANNEL", "website")],
         ),
         ("开通“微窑头”视频号", [("微窑头", "CHANNEL", "app")]),
+        # a website's sub-site is a column of it; a quoted name before 政府门户网站; a
+        # government named without its level owns its site
+        (
+            "通过甘肃政务服务网清水子站公布政务服务事项25条",
+            [("甘肃政务服务网清水子站", "CHANNEL", "column")],
+        ),
+        ("公众可在“中国宣汉”政府门户网站查阅", [("中国宣汉", "CHANNEL", "website")]),
+        (
+            "在恩平政府门户网“部门动态”栏目共发布",
+            [("恩平政府门户网", "CHANNEL", "website"), ("部门动态", "CHANNEL", "column")],
+        ),
         # a quoted name after a website and before its address is a column of that website
         (
             "可在某市人民政府门户网站“政府信息公开”(http://xxgk.x.gov.cn/)查阅",
@@ -862,6 +873,10 @@ def test_channels_from_context(text, expected):
         "《禄丰市人民政府关于2021年度本级财政预算执行的审计工作报告》共3期。",
         "包括“改革发展2014国企系列报道”4期。",
         "中国政府网站绩效评估。",
+        # a count before the medium, a verb, every government of a kind
+        "全区40余家微信公众号和全区干部职工转发。",
+        "政务服务事项已全部链接政务服务网。",
+        "县级以上地方政府门户网站和国务院部门网站。",
     ],
 )
 def test_no_channels_in_such_contexts(text):

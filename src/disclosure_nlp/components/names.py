@@ -111,14 +111,16 @@ def _longest_first(items: Iterable[str]) -> list[str]:
 
 
 def _stop_word(word: str, exceptions: Iterable[str]) -> str:
-    """A stop word as a pattern that does not match inside one of ``exceptions``, where
-    the exception begins with it (获嘉) or ends with it (国有)."""
-    tails = [e[len(word) :] for e in exceptions if e.startswith(word) and len(e) > len(word)]
-    heads = [e[: -len(word)] for e in exceptions if e.endswith(word) and len(e) > len(word)]
-    pattern = "".join(f"(?<!{re.escape(h)})" for h in heads) + re.escape(word)
-    if not tails:
-        return pattern
-    return pattern + "(?!" + "|".join(map(re.escape, _longest_first(tails))) + ")"
+    """A stop word as a pattern that does not match inside one of ``exceptions``, wherever
+    the word stands in it: 获嘉 (获), 国有 (有), 共和国 (和)."""
+    guards = []
+    for exception in _longest_first(exceptions):
+        at = exception.find(word)
+        if at < 0 or len(exception) == len(word):
+            continue
+        behind = f"(?<={re.escape(exception[:at])})" if at else ""
+        guards.append(f"(?!{behind}{re.escape(exception[at:])})")
+    return "".join(guards) + re.escape(word)
 
 
 def _spaced(word: str) -> str:
@@ -755,7 +757,7 @@ class NameFinder:
         if name in self.outlets or core in self.place_names:
             return True
         specific = self.specific_part(core)
-        if specific in self.category_owners:
+        if specific in self.category_owners or core in self.category_owners:
             return False  # 省级政府门户网站, 个别政府网站: a kind of site, nobody's
         if self.owner_blocker_re.search(core):
             return False  # 目前三个公众号: a count, no owner
@@ -766,12 +768,25 @@ class NameFinder:
             or specific in self.agency_short_names
             or any(m in specific for m in self.owner_markers)
             or (media in self.site_name_media and self._place_and_topic(specific))
+            or (kind == "website" and self._named_government(core))  # 恩平政府门户网
         )
         if media in self.owner_free_media:
             return marked or len(specific) >= 2
         if kind in self.needs_marked_owner:
             return marked
         return len(core) >= 2 or marked  # 县电视台
+
+    def _named_government(self, core: str) -> bool:
+        """Whether an owner is a government named without its level (恩平政府): two or
+        three characters of a name before 政府, none of them generic or a stop word."""
+        name = core.removesuffix("政府")
+        return (
+            name != core
+            and 2 <= len(name) <= 3
+            and self.specific_part(name) == name
+            and not any(g in name for g in self.generic_owners if len(g) > 1)  # 以上地方政府
+            and self.stop_word_re.search(name) is None
+        )
 
     def _place_and_topic(self, specific: str) -> bool:
         """Whether an owner is a place and a topic or agency (中国林业网, 四川林业网,
