@@ -612,6 +612,7 @@ def test_real_cases(text, expected):
             [("中国林业网", "CHANNEL", "website"), ("嘉兴国资网", "CHANNEL", "website")],
         ),
         ("开通“微窑头”视频号", [("微窑头", "CHANNEL", "app")]),
+        ("开通国家疾控局视频号,为群众科普", [("国家疾控局视频号", "CHANNEL", "app")]),
         # a website's sub-site is a column of it; a quoted name before 政府门户网站; a
         # government named without its level owns its site
         (
