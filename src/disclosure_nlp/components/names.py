@@ -86,7 +86,7 @@ _OTHER_KEYS = (
     "agency_title_pattern", "owner_blocker_pattern", "address_pattern", "media_word_guards",
     "agency_continuation_pattern", "column_count_pattern", "own_title_pattern",
     "plural_count_pattern", "account_words_pattern", "topic_continuation_pattern",
-    "station_code_pattern", "quoted_slogan_pattern", "document_title_pattern",
+    "station_code_pattern", "quoted_slogan_pattern", "document_title_pattern", "government_word",
 )  # fmt: skip
 PUBLISH_CONTEXT_KEYS = ("before", "between", "adverbs", "verbs", "joiners")
 _LATIN_NAME_END_RE = re.compile(r"[A-Za-z][A-Za-z0-9]{1,9}$")
@@ -355,6 +355,7 @@ class NameFinder:
         self.listed_levels = tuple(rules["listed_levels"])
         self.place_names = frozenset(rules["place_names"])
         self.site_name_media = frozenset(rules["site_name_media_words"])
+        self.government_word = rules["government_word"]
         self.agency_short_names = frozenset(rules["agency_short_names"])
         self.verb_adverbs = tuple(rules["verb_adverbs"])
         self.group_media = frozenset(rules["group_media_words"])
@@ -510,7 +511,8 @@ class NameFinder:
             # 门户网站“政府信息公开”(http://…): the column's own address
             hosted = before.endswith(self.column_hosts) or before.endswith(self.website_outlets)
             return "column" if hosted else "website"
-        if self.not_a_name_re.search(content) and item.kind == "quote":
+        unnamed = self.not_a_name_re.search(content) is not None
+        if unnamed and item.kind == "quote":
             return None  # “改革发展2014国企系列报道”4期: a series of reports, no bulletin
         if self.issue_count_re.match(text, item.end) and not self.document_title_re.search(
             content
@@ -518,7 +520,7 @@ class NameFinder:
             if text[max(0, item.start - 4) : item.start].endswith(self.guest_words):
                 return "programme"  # 参加《百姓问政》1期: a programme's episodes
             return "bulletin"
-        if self.not_a_name_re.search(content):
+        if unnamed:
             return None
         if (
             before.endswith(self.column_hosts)
@@ -778,8 +780,9 @@ class NameFinder:
 
     def _named_government(self, core: str) -> bool:
         """Whether an owner is a government named without its level (恩平政府): two or
-        three characters of a name before 政府, none of them generic or a stop word."""
-        name = core.removesuffix("政府")
+        three characters of a name before ``government_word``, none of them generic or a
+        stop word."""
+        name = core.removesuffix(self.government_word)
         return (
             name != core
             and 2 <= len(name) <= 3
