@@ -18,7 +18,7 @@ from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc, Span
 
-from ..normalize.glosses import has_glosses, span_in_text, without_glosses
+from ..normalize.glosses import has_glosses, span_in_text, strip_glosses
 
 ENTITY_LABELS = ("COUNT", "PERCENT", "MONEY", "DATE", "HOTLINE", "CHANNEL", "POLICY", "DOC_NO")
 # where two spans of the same length compete, the more specific label wins
@@ -71,7 +71,7 @@ def find_through_glosses(
     normalize/glosses.py) and give its entities the offsets of ``text``."""
     if not has_glosses(text):
         return find(text, report_year)  # the common case: nothing to map
-    reading, positions = without_glosses(text)
+    reading, positions = strip_glosses(text)
     found = []
     for ent in find(reading, report_year):
         start, end = span_in_text(text, positions, ent.start, ent.end)

@@ -40,6 +40,12 @@ def without_glosses(text: str) -> tuple[str, list[int]]:
     (one more entry at the end: ``len(text)``)."""
     if not has_glosses(text):
         return text, [*range(len(text)), len(text)]
+    return strip_glosses(text)
+
+
+def strip_glosses(text: str) -> tuple[str, list[int]]:
+    """As :func:`without_glosses`, for a text already known to carry glosses
+    (:func:`has_glosses`)."""
     pieces: list[str] = []
     positions: list[int] = []
     last = 0
