@@ -114,6 +114,11 @@ def test_bad_rules_file_is_refused(tmp_path, change, code):
     [
         # POLICY: titles, short names, PDF line breaks, traditional script, nested marks
         ("国政府信息公开条例》（国令第 711 号）", [("国令第 711 号", "DOC_NO", None)]),
+        # the verb before a number is no part of its issuer (external 2016 report)
+        (
+            "县政府办公室贯彻落实中办发〔2016〕8号",
+            [("中办发〔2016〕8号", "DOC_NO", None)],
+        ),
         (  # gidar-105 (train)
             "根据《中华人民共和\n国政府信息公开条例》（国令第 711 号）（以下简称《条例》）",
             [
@@ -638,6 +643,30 @@ def test_real_cases(text, expected):
             "开通“南通水利”微信公众号。全面展示南通水利工作动态",
             [("南通水利", "CHANNEL", "wechat")],
         ),
+        # one account named on two media shows neither (external 2021 report); a medium
+        # and a list of bare media after the name keep the medium's type
+        (
+            "“荆州生态环境”微信、微博分别发布信息1826条",
+            [("荆州生态环境", "CHANNEL", "other")],
+        ),
+        ("通过“大冶教育”微信公众号、抖音公众号等平台", [("大冶教育", "CHANNEL", "wechat")]),
+        # a station written 电台; a quoted name before 电视访谈 is a programme
+        (
+            "汕头特区晚报、汕头电台等媒体播发",
+            [("汕头特区晚报", "CHANNEL", "newspaper"), ("汕头电台", "CHANNEL", "tv_radio")],
+        ),
+        (
+            "与电视台联合创办“三化三制大家谈”电视访谈",
+            [("三化三制大家谈", "CHANNEL", "programme")],
+        ),
+        (
+            "依托“五华县政府信息公开目录系统”,做好",
+            [("五华县政府信息公开目录系统", "CHANNEL", "platform")],
+        ),
+        # 互联网 inside an owner is no medium of its own; X网上 followed by a publishing
+        # verb is the website
+        ("市司法局互联网网站总访问量达351599人次", [("市司法局互联网网站", "CHANNEL", "website")]),
+        ("在市政府信息公开网上主动公开信息513条", [("市政府信息公开网", "CHANNEL", "website")]),
     ],
 )
 def test_composed_genre_forms(text, expected):
@@ -657,6 +686,12 @@ def test_composed_genre_forms(text, expected):
         "编制《西咸新区底张街道办事处2023年度政府信息公开工作年度报告》",  # the report itself
         "电子邮箱:zfbdzzwc@163.com",  # an e-mail
         "发挥政府信息公开平台作用",  # generic
+        "区分政府网站、微博、微信等媒介规范管理",  # 区分 is a verb, no 区 owner
+        "使得微信公众号成为信息发布的主要平台",  # 使得 is a verb
+        "充分发挥门户网站、公众微信号的作用",  # 公众 is the public, no owner
+        "发布节假日省公路网出行服务指南",  # a road network, no website
+        "推进政务服务网上办理",  # 网上: online
+        "微信公众号抖音、报刊等渠道",  # a bare platform after a bare medium, no separator
     ],
 )
 def test_negative_cases(text):

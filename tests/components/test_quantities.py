@@ -306,6 +306,14 @@ def test_entities_merge_with_existing_ones(nlp):
             "统计时间截至202311日起至20231231日止。",
             [("202311日起至20231231日", "DATE", "2023-01-01/2023-12-31")],
         ),
+        (
+            "数据统计期限为202311日到1231日。",
+            [("202311日到1231日", "DATE", "2023-01-01/2023-12-31")],
+        ),
+        # a bare year before 以来; reports counted in 则; small items after big ones
+        ("2021以来,市公安局认真贯彻", [("2021", "DATE", "2021")]),
+        ("刊发报道646则", [("646则", "COUNT", 646)]),
+        ("分解为6大类17小项", [("6大类", "COUNT", 6), ("17小项", "COUNT", 17)]),
         # a mirrored page's pinyin glosses are read through and stay inside the span
         (
             "檢查政務(wù)新媒體69個(gè),合格率(lǜ)95%",

@@ -386,12 +386,13 @@ class NameFinder:
             rules["issued_bulletin_pattern"], path, "issued_bulletin_pattern"
         )
         self.not_a_name_re = _compile(rules["not_a_name_pattern"], path, "not_a_name_pattern")
+        self.network_words = tuple(rules["quoted_own_media_blockers"])
         self.column_hosts = tuple(_longest_first(rules["column_host_words"]))
         bare_media = "|".join(
             map(re.escape, _longest_first({*self.media, *self.quoted_media, *self.bare_platforms}))
         )
         self.bare_medium_before_re = _compile(
-            f"(?:{bare_media})[、和及与]$", path, "bare_platforms"
+            f"(?:{bare_media})[、和及与]?$", path, "bare_platforms"
         )
         self.bare_medium_after_re = _compile(
             f"[、和及与](?:{bare_media})(?=[、，,。；;等和及与\\s])", path, "bare_platforms"
@@ -484,7 +485,7 @@ class NameFinder:
     def _quoted_own_type(self, content: str) -> str | None:
         """A quoted name that names its medium itself: “惠企专栏”, “云南省网上政务服务大厅”."""
         core = content.strip()
-        if core.endswith(tuple(self.rules["quoted_own_media_blockers"])):
+        if core.endswith(self.network_words):
             return None  # 互联网, 一张网: no outlet
         for word in _longest_first(self.quoted_own_media):
             if core.endswith(word) and len(core) > len(word):
@@ -651,6 +652,8 @@ class NameFinder:
             pass
         elif following is not None:
             cue = self.quoted_media[_unspaced(following["word"])]
+            if self._second_medium(text, following, cue):
+                cue = "other"  # “荆州生态环境”微信、微博: one name on two media shows neither
         elif preceding is not None:
             cue = preceding
         else:
@@ -669,6 +672,22 @@ class NameFinder:
             return FoundEntity(start, end, "POLICY", None, {"marks": marks})
         cue = self._context_type(text, item, content)
         return None if cue is None else self._channel(start, end, cue, content, marks)
+
+    def _second_medium(self, text: str, following: re.Match, kind: str) -> bool:
+        """Whether a quoted name is followed by two bare platforms of two types, one
+        account on both (“荆州生态环境”微信、微博), and not by a medium and a list of
+        bare media (“X”门户网站及微博微信平台)."""
+        end = following.end()
+        if _unspaced(following["word"]) not in self.bare_platforms:
+            return False
+        if text[end : end + 1] not in self.separators:
+            return False
+        second = self.quoted_media_re.match(text, end + 1)
+        return (
+            second is not None
+            and _unspaced(second["word"]) in self.bare_platforms
+            and self.quoted_media[_unspaced(second["word"])] != kind
+        )
 
     @staticmethod
     def _channel(
@@ -716,7 +735,8 @@ class NameFinder:
             default=0,
         )
         for match in self.media_re.finditer(window, cut):
-            cut = max(cut, match.end())  # an owner holds no other medium (微博微信)
+            if not window.endswith(self.network_words, 0, match.end()):  # 互联网网站
+                cut = max(cut, match.end())  # an owner holds no other medium (微博微信)
         return pos + cut + (len(window[cut:]) - len(window[cut:].lstrip()))
 
     def _joins_agency_name(self, window: str, start: int, stop: str) -> bool:
@@ -819,6 +839,8 @@ class NameFinder:
             kind = self.media[media]
             start = self.owner_start(text, mstart)
             start = self._known_outlet_start(text, start, mend)
+            if text[start:mend].endswith(self.network_words):
+                continue  # 省公路网, 国家电网: a network, no website
             owner = text[start:mstart]
             count = start
             while count and text[count - 1].isdigit():
