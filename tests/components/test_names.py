@@ -650,6 +650,8 @@ def test_real_cases(text, expected):
             [("荆州生态环境", "CHANNEL", "other")],
         ),
         ("通过“大冶教育”微信公众号、抖音公众号等平台", [("大冶教育", "CHANNEL", "wechat")]),
+        # an account on a news client (南方号) shows no medium of the types: other
+        ("“五邑人社”南方号发布推文127篇次", [("五邑人社", "CHANNEL", "other")]),
         # a station written 电台; a quoted name before 电视访谈 is a programme
         (
             "汕头特区晚报、汕头电台等媒体播发",

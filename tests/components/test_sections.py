@@ -173,15 +173,17 @@ def test_web_banner_lines_are_furniture():
 
 
 def test_site_headers_are_furniture_and_prose_welcomes_are_not():
-    # from ext pages: a site's welcome line, its row of links to higher-level sites and a
-    # contrast switch; a closing 欢迎访问 in prose and a list of sites in a sentence stay
+    # from ext pages: a site's welcome line, its row of links to higher-level sites, a
+    # contrast switch and the site's domain name; a closing 欢迎访问 in prose and a list
+    # of sites in a sentence stay
     text = (
         "青山湖区人民政府网站欢迎您的访问!\n中国政府网 山西省政府 忻州市政府\n对比度:\n"
+        "英文域名:sthjj.ordos.gov.cn\n"
         "本报告电子版可在区政府网站下载,欢迎访问。\n"
         "通过中国政府网、山西省政府网站、忻州市政府网站转载。\n"
     )
     spans = FINDER.furniture(text, [])
-    assert [text[s:e][:3] for s, e in spans] == ["青山湖", "中国政", "对比度"]
+    assert [text[s:e][:3] for s, e in spans] == ["青山湖", "中国政", "对比度", "英文域"]
 
 
 def test_page_metadata_lines_are_furniture():
