@@ -652,6 +652,26 @@ def test_real_cases(text, expected):
         ("通过“大冶教育”微信公众号、抖音公众号等平台", [("大冶教育", "CHANNEL", "wechat")]),
         # an account on a news client (南方号) shows no medium of the types: other
         ("“五邑人社”南方号发布推文127篇次", [("五邑人社", "CHANNEL", "other")]),
+        # quoted names listed before 等特色专题专栏 or 等菜单, or after 栏目依次是, are
+        # columns; a quoted name before 工作群 is other (external 2019–2024 reports)
+        (
+            "开设“防风险保安全”“皋光小店展示系列”等特色专题专栏",
+            [("防风险保安全", "CHANNEL", "column"), ("皋光小店展示系列", "CHANNEL", "column")],
+        ),
+        (
+            "设置“我向总理说句话”“办事服务”等菜单",
+            [("我向总理说句话", "CHANNEL", "column"), ("办事服务", "CHANNEL", "column")],
+        ),
+        (
+            "点击率排序的栏目依次是:“工作动态”、“税收政策”。",
+            [("工作动态", "CHANNEL", "column"), ("税收政策", "CHANNEL", "column")],
+        ),
+        ("通过“邻里牵手”工作群受理诉求", [("邻里牵手", "CHANNEL", "other")]),
+        # a website and the column written right after it are one column of that website
+        (
+            "在江门市人民政府门户网站江门市住房和城乡建设局部门频道公开政府信息1380条",
+            [("江门市人民政府门户网站江门市住房和城乡建设局部门频道", "CHANNEL", "column")],
+        ),
         # a station written 电台; a quoted name before 电视访谈 is a programme
         (
             "汕头特区晚报、汕头电台等媒体播发",
@@ -694,6 +714,8 @@ def test_composed_genre_forms(text, expected):
         "发布节假日省公路网出行服务指南",  # a road network, no website
         "推进政务服务网上办理",  # 网上: online
         "微信公众号抖音、报刊等渠道",  # a bare platform after a bare medium, no separator
+        "严格落实“三审”制度、“读网”制度",  # a quoted practice, no outlet
+        "市教育局在河南省教育政务微信榜排名前列",  # a ranking of accounts
     ],
 )
 def test_negative_cases(text):

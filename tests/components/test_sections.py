@@ -187,15 +187,22 @@ def test_site_headers_are_furniture_and_prose_welcomes_are_not():
 
 
 def test_page_metadata_lines_are_furniture():
-    # composed, in the shapes of gidar-037, gidar-116 and an external page: a source, a
-    # posting date and an update time are the page's, not the report's
+    # composed, in the shapes of gidar-037, gidar-116 and external pages: a source, a
+    # posting date, an update time and a contributor are the page's, not the report's
     text = (
         "某县2024年政府信息公开工作年度报告\n发布来源:某县人民政府网站 发布时间:2025-01-24\n"
         "发表日期:2024-01-26 15:35:23\n信息提供日期 : 2021-01-15\n更新时间:2025-01-20\n"
+        "投稿:某县人民政府  来源:时间:2015年03月30日\n"
         "一、总体情况\n本年度发布信息来源可靠。\n"
     )
     spans = FINDER.furniture(text, [])
-    assert [text[s:e][:4] for s, e in spans] == ["发布来源", "发表日期", "信息提供", "更新时间"]
+    assert [text[s:e][:4] for s, e in spans] == [
+        "发布来源",
+        "发表日期",
+        "信息提供",
+        "更新时间",
+        "投稿:某",
+    ]
 
 
 def test_a_metadata_bar_inside_a_line_is_furniture():

@@ -71,7 +71,7 @@ _STRING_LIST_KEYS = (
     "outlet_blockers_after", "owner_stop_word_exceptions", "deictic_owners", "bare_platforms",
     "name_joiners", "universal_owners", "edition_words", "listed_levels", "screen_words",
     "programme_guest_words", "quoted_state_words", "site_name_media_words",
-    "issuer_stop_word_exceptions",
+    "issuer_stop_word_exceptions", "quoted_practice_words", "preceding_fillers", "ranking_words",
 )  # fmt: skip
 _INT_KEYS = (
     "max_title_chars", "sub_channel_max_gap", "max_owner_chars", "recurring_name_min_chars",
@@ -387,6 +387,9 @@ class NameFinder:
         )
         self.not_a_name_re = _compile(rules["not_a_name_pattern"], path, "not_a_name_pattern")
         self.network_words = tuple(rules["quoted_own_media_blockers"])
+        self.practice_words = tuple(rules["quoted_practice_words"])
+        self.ranking_words = tuple(rules["ranking_words"])
+        self.preceding_fillers = tuple(_longest_first(rules["preceding_fillers"]))
         self.column_hosts = tuple(_longest_first(rules["column_host_words"]))
         bare_media = "|".join(
             map(re.escape, _longest_first({*self.media, *self.quoted_media, *self.bare_platforms}))
@@ -552,9 +555,13 @@ class NameFinder:
             following = self.quoted_media_re.match(text, after)
             title_following = self.title_media_re.match(text, after)
             listed = self.list_media_re.match(text, after)
-            before = text[max(0, group[0].start - 6) : group[0].start]
+            before = text[max(0, group[0].start - 10) : group[0].start].rstrip(":： ")
+            before = next(
+                (before.removesuffix(f) for f in self.preceding_fillers if before.endswith(f)),
+                before,
+            )  # 栏目依次是:“工作动态”、“税收政策”
             preceding = next(
-                (t for w, t in self.preceding_media.items() if before.rstrip(":： ").endswith(w)),
+                (t for w, t in self.preceding_media.items() if before.endswith(w)),
                 None,
             )
             classified = []
@@ -629,6 +636,8 @@ class NameFinder:
             content.strip() in self.quoted_state_words or self.quoted_slogan_re.search(content)
         ):
             return None  # “睡眠”、“僵尸”网站, “互联网+监管”平台: a state or a slogan, no name
+        if item.kind == "quote" and text.startswith(self.practice_words, item.end):
+            return None  # “读网”制度: a practice, no outlet
         if item.kind == "title":
             if self.is_policy_title(content):  # 《关于…的通报》 is no newspaper
                 return FoundEntity(start, end, "POLICY", None, {"marks": marks})
@@ -841,6 +850,8 @@ class NameFinder:
             start = self._known_outlet_start(text, start, mend)
             if text[start:mend].endswith(self.network_words):
                 continue  # 省公路网, 国家电网: a network, no website
+            if text.startswith(self.ranking_words, mend):
+                continue  # 河南省教育政务微信榜: a ranking, no account
             owner = text[start:mstart]
             count = start
             while count and text[count - 1].isdigit():
@@ -1110,6 +1121,7 @@ class NameFinder:
         found = resolve_overlaps([*found, *self.listed_channels(text, found)])
         found = resolve_overlaps([*found, *self.list_neighbours(text, found)])
         found = resolve_overlaps([*found, *self.recurring_channels(text, found, covered)])
+        found = self.joined_sub_channels(text, found)
         agencies = self.agency_names(text)
         title_zone = self._title_zone_end(text)
         return [
@@ -1121,6 +1133,28 @@ class NameFinder:
             and not self.is_own_title(text, e, title_zone)
             and not self.is_bare_platform(text, e)
         ]
+
+    def joined_sub_channels(self, text: str, found: list[FoundEntity]) -> list[FoundEntity]:
+        """A website and a column written right after it, both unquoted, are one column of
+        that website (江门市人民政府门户网站江门市住房和城乡建设局部门频道), however long
+        the column's own owner is."""
+        out: list[FoundEntity] = []
+        for ent in sorted(found, key=lambda e: e.start):
+            last = out[-1] if out else None
+            if (
+                last is not None
+                and last.end == ent.start
+                and last.value == "website"
+                and ent.value == "column"
+                and ent.label == last.label == "CHANNEL"
+                and not last.attrs.get("marks")
+                and not ent.attrs.get("marks")
+            ):
+                name = text[last.start : ent.end]
+                out[-1] = self._channel(last.start, ent.end, "column", name)
+                continue
+            out.append(ent)
+        return out
 
     def is_bare_platform(self, text: str, ent: FoundEntity) -> bool:
         """A platform's own name listed with bare media words is a bare medium too
