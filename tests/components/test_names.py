@@ -716,6 +716,7 @@ def test_composed_genre_forms(text, expected):
         "微信公众号抖音、报刊等渠道",  # a bare platform after a bare medium, no separator
         "严格落实“三审”制度、“读网”制度",  # a quoted practice, no outlet
         "市教育局在河南省教育政务微信榜排名前列",  # a ranking of accounts
+        "组织“在线访谈”4期、征集调查1期",  # a kind of event counted, no bulletin
     ],
 )
 def test_negative_cases(text):
