@@ -521,7 +521,7 @@ class NameFinder:
         if self.issue_count_re.match(text, item.end) and not self.document_title_re.search(
             content
         ):  # 《…关于…的审计工作报告》共3期: documents, no bulletin
-            if content.strip() in self.generic_owners:
+            if item.kind == "quote" and content.strip() in self.generic_owners:
                 return None  # 组织“在线访谈”4期: a kind of event counted, no bulletin
             if text[max(0, item.start - 4) : item.start].endswith(self.guest_words):
                 return "programme"  # 参加《百姓问政》1期: a programme's episodes
