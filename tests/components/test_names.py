@@ -667,6 +667,21 @@ def test_real_cases(text, expected):
             [("工作动态", "CHANNEL", "column"), ("税收政策", "CHANNEL", "column")],
         ),
         ("通过“邻里牵手”工作群受理诉求", [("邻里牵手", "CHANNEL", "other")]),
+        # an owner's 微信视频号 is a WeChat channel; 新建区 is a place,
+        # no verb; a site's address may be an IP address (external reports, 2015–2024)
+        ("局微信视频号开展政务直播13期", [("局微信视频号", "CHANNEL", "wechat")]),
+        (
+            "我局通过新建区人民政府门户网站信息发布专栏公开",
+            [("新建区人民政府门户网站信息发布专栏", "CHANNEL", "column")],
+        ),
+        (
+            "可在“数字东城”门户网站(http://202.108.143.23:7001)下载",
+            [
+                ("数字东城", "CHANNEL", "website"),
+                ("http://202.108.143.23:7001", "CHANNEL", "website"),
+            ],
+        ),
+        ("与“大连市医疗保障局”机关门户网站公开", [("大连市医疗保障局", "CHANNEL", "website")]),
         # a website and the column written right after it are one column of that website
         (
             "在江门市人民政府门户网站江门市住房和城乡建设局部门频道公开政府信息1380条",
@@ -717,6 +732,7 @@ def test_composed_genre_forms(text, expected):
         "严格落实“三审”制度、“读网”制度",  # a quoted practice, no outlet
         "市教育局在河南省教育政务微信榜排名前列",  # a ranking of accounts
         "组织“在线访谈”4期、征集调查1期",  # a kind of event counted, no bulletin
+        "现面向社会正式发布长春市宽城区档案馆2025年度政府信息公开工作的年度报告",  # the agency
     ],
 )
 def test_negative_cases(text):

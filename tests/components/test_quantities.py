@@ -184,6 +184,17 @@ def test_bad_rules_file_is_refused(tmp_path, change, code):
             2012,
             [("2012年1月1日起,至2012年12月31日", "DATE", "2012-01-01/2012-12-31")],
         ),
+        # external reports (2022, 2025): 始 before 至 as 起 is
+        (
+            "统计期限自2022年1月1日始至2022年12月31日止。",
+            2022,
+            [("2022年1月1日始至2022年12月31日", "DATE", "2022-01-01/2022-12-31")],
+        ),
+        (
+            "明确界定为自2025年1月1日始,至2025年12月31日止。",
+            2025,
+            [("2025年1月1日始,至2025年12月31日", "DATE", "2025-01-01/2025-12-31")],
+        ),
         # gidar-071 (train): a year in Chinese digits
         ("高我镇政务信息公开工作水平。\n二0一七年\n", 2016, [("二0一七年", "DATE", "2017")]),
         # gidar-113 (train): damaged text, the evident reading
@@ -244,6 +255,7 @@ def test_real_cases(text, year, expected):
         "解读材料经局领导审核后于文件公开的3个工作日内在市政府门户网发布",  # seed-004: duration
         "坚持每周一次数据更新",  # seed-000: frequency
         "与移动、联通、电信三大运营商合作",  # seed-000: fixed formula
+        "以《把权威声音传到千家万户》为题",  # external 2020 report: an idiom
         "由总体情况、存在的主要问题及改进情况等六个部分组成",  # gidar-040: the report's parts
         "我们将从以下三个方面改进",  # gidar-072
         "第一时间推送了一批应对疫情出台的人社政策",  # gidar-046: ordinal, idiom

@@ -174,16 +174,23 @@ def test_web_banner_lines_are_furniture():
 
 def test_site_headers_are_furniture_and_prose_welcomes_are_not():
     # from ext pages: a site's welcome line, its row of links to higher-level sites, a
-    # contrast switch and the site's domain name; a closing 欢迎访问 in prose and a list
-    # of sites in a sentence stay
+    # contrast switch, the site's domain name and a law database's metadata; a closing
+    # 欢迎访问 in prose and a list of sites in a sentence stay
     text = (
         "青山湖区人民政府网站欢迎您的访问!\n中国政府网 山西省政府 忻州市政府\n对比度:\n"
-        "英文域名:sthjj.ordos.gov.cn\n"
+        "英文域名:sthjj.ordos.gov.cn\n【制定机关】武威市人民政府\n【字 号】武政函〔2021〕20号\n"
         "本报告电子版可在区政府网站下载,欢迎访问。\n"
         "通过中国政府网、山西省政府网站、忻州市政府网站转载。\n"
     )
     spans = FINDER.furniture(text, [])
-    assert [text[s:e][:3] for s, e in spans] == ["青山湖", "中国政", "对比度", "英文域"]
+    assert [text[s:e][:3] for s, e in spans] == [
+        "青山湖",
+        "中国政",
+        "对比度",
+        "英文域",
+        "【制定",
+        "【字 ",
+    ]
 
 
 def test_page_metadata_lines_are_furniture():
