@@ -682,6 +682,15 @@ def test_real_cases(text, expected):
             ],
         ),
         ("与“大连市医疗保障局”机关门户网站公开", [("大连市医疗保障局", "CHANNEL", "website")]),
+        # a site's columns counted are no sites counted; 栏目 right after a site is its
+        # columns in general; 呼和浩特 is a place, no 和 (external reports, 2016–2023)
+        ("局门户网站12个栏目共发布文章83篇", [("局门户网站", "CHANNEL", "website")]),
+        (
+            "确保义乌市交通运输局网站栏目布局更为合理",
+            [("义乌市交通运输局网站", "CHANNEL", "website")],
+        ),
+        ("2016年度呼和浩特市人民政府网积极围绕", [("呼和浩特市人民政府网", "CHANNEL", "website")]),
+        ("坚持县政府网站“政务公开第一平台”主导地位", [("县政府网站", "CHANNEL", "website")]),
         # a website and the column written right after it are one column of that website
         (
             "在江门市人民政府门户网站江门市住房和城乡建设局部门频道公开政府信息1380条",
@@ -732,6 +741,7 @@ def test_composed_genre_forms(text, expected):
         "严格落实“三审”制度、“读网”制度",  # a quoted practice, no outlet
         "市教育局在河南省教育政务微信榜排名前列",  # a ranking of accounts
         "组织“在线访谈”4期、征集调查1期",  # a kind of event counted, no bulletin
+        "明确政府网站信息公开内容、程序",  # 明确 is a verb, no owner
         "现面向社会正式发布长春市宽城区档案馆2025年度政府信息公开工作的年度报告",  # the agency
     ],
 )

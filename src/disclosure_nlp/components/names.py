@@ -72,6 +72,7 @@ _STRING_LIST_KEYS = (
     "name_joiners", "universal_owners", "edition_words", "listed_levels", "screen_words",
     "programme_guest_words", "quoted_state_words", "site_name_media_words",
     "issuer_stop_word_exceptions", "quoted_practice_words", "preceding_fillers", "ranking_words",
+    "bare_sub_channel_words",
 )  # fmt: skip
 _INT_KEYS = (
     "max_title_chars", "sub_channel_max_gap", "max_owner_chars", "recurring_name_min_chars",
@@ -388,6 +389,7 @@ class NameFinder:
         self.not_a_name_re = _compile(rules["not_a_name_pattern"], path, "not_a_name_pattern")
         self.network_words = tuple(rules["quoted_own_media_blockers"])
         self.practice_words = tuple(rules["quoted_practice_words"])
+        self.bare_sub_channels = frozenset(rules["bare_sub_channel_words"])
         self.ranking_words = tuple(rules["ranking_words"])
         self.preceding_fillers = tuple(_longest_first(rules["preceding_fillers"]))
         self.column_hosts = tuple(_longest_first(rules["column_host_words"]))
@@ -926,6 +928,8 @@ class NameFinder:
             between = tail[:i].lstrip("—-－")  # …门户网站——小关乡政府信息公开专栏
             if not all("\u4e00" <= c <= "\u9fff" for c in between):
                 continue
+            if not between and word in self.bare_sub_channels:
+                continue  # 局网站栏目布局: the site's columns in general, none named
             if any(c in self.rules["gap_stop_chars"] for c in between) or any(
                 w in between for w in self.stop_words
             ):
