@@ -649,6 +649,7 @@ def test_real_cases(text, expected):
             "“荆州生态环境”微信、微博分别发布信息1826条",
             [("荆州生态环境", "CHANNEL", "other")],
         ),
+        ("“广州番禺发布”微博微信及其南方号推送", [("广州番禺发布", "CHANNEL", "other")]),
         ("通过“大冶教育”微信公众号、抖音公众号等平台", [("大冶教育", "CHANNEL", "wechat")]),
         # an account on a news client (南方号) shows no medium of the types: other
         ("“五邑人社”南方号发布推文127篇次", [("五邑人社", "CHANNEL", "other")]),

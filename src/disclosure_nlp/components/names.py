@@ -693,9 +693,9 @@ class NameFinder:
         end = following.end()
         if _unspaced(following["word"]) not in self.bare_platforms:
             return False
-        if text[end : end + 1] not in self.separators:
-            return False
-        second = self.quoted_media_re.match(text, end + 1)
+        if text[end : end + 1] in self.separators:
+            end += 1  # “X”微信、微博; also unseparated: “X”微博微信
+        second = self.quoted_media_re.match(text, end)
         return (
             second is not None
             and _unspaced(second["word"]) in self.bare_platforms
