@@ -387,7 +387,8 @@ class NameFinder:
             rules["issued_bulletin_pattern"], path, "issued_bulletin_pattern"
         )
         self.not_a_name_re = _compile(rules["not_a_name_pattern"], path, "not_a_name_pattern")
-        self.network_words = tuple(rules["quoted_own_media_blockers"])
+        # endings that look like a medium and are none (互联网, 公路网), quoted or not
+        self.non_media_endings = tuple(rules["quoted_own_media_blockers"])
         self.practice_words = tuple(rules["quoted_practice_words"])
         self.bare_sub_channels = frozenset(rules["bare_sub_channel_words"])
         self.ranking_words = tuple(rules["ranking_words"])
@@ -490,7 +491,7 @@ class NameFinder:
     def _quoted_own_type(self, content: str) -> str | None:
         """A quoted name that names its medium itself: “惠企专栏”, “云南省网上政务服务大厅”."""
         core = content.strip()
-        if core.endswith(self.network_words):
+        if core.endswith(self.non_media_endings):
             return None  # 互联网, 一张网: no outlet
         for word in _longest_first(self.quoted_own_media):
             if core.endswith(word) and len(core) > len(word):
@@ -748,7 +749,7 @@ class NameFinder:
             default=0,
         )
         for match in self.media_re.finditer(window, cut):
-            if not window.endswith(self.network_words, 0, match.end()):  # 互联网网站
+            if not window.endswith(self.non_media_endings, 0, match.end()):  # 互联网网站
                 cut = max(cut, match.end())  # an owner holds no other medium (微博微信)
         return pos + cut + (len(window[cut:]) - len(window[cut:].lstrip()))
 
@@ -852,7 +853,7 @@ class NameFinder:
             kind = self.media[media]
             start = self.owner_start(text, mstart)
             start = self._known_outlet_start(text, start, mend)
-            if text[start:mend].endswith(self.network_words):
+            if text[start:mend].endswith(self.non_media_endings):
                 continue  # 省公路网, 国家电网: a network, no website
             if text.startswith(self.ranking_words, mend):
                 continue  # 河南省教育政务微信榜: a ranking, no account
