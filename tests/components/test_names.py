@@ -692,6 +692,15 @@ def test_real_cases(text, expected):
         ),
         ("2016年度呼和浩特市人民政府网积极围绕", [("呼和浩特市人民政府网", "CHANNEL", "website")]),
         ("坚持县政府网站“政务公开第一平台”主导地位", [("县政府网站", "CHANNEL", "website")]),
+        # account names listed before a count of accounts are channels (inspection notice)
+        (
+            "红色崇凝、魅力阳郭、临渭信访微信公众号等7个账号长期未更新",
+            [
+                ("红色崇凝", "CHANNEL", "other"),
+                ("魅力阳郭", "CHANNEL", "other"),
+                ("临渭信访微信公众号", "CHANNEL", "wechat"),
+            ],
+        ),
         # a website and the column written right after it are one column of that website
         (
             "在江门市人民政府门户网站江门市住房和城乡建设局部门频道公开政府信息1380条",

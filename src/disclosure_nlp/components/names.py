@@ -88,6 +88,7 @@ _OTHER_KEYS = (
     "agency_continuation_pattern", "column_count_pattern", "own_title_pattern",
     "plural_count_pattern", "account_words_pattern", "topic_continuation_pattern",
     "station_code_pattern", "quoted_slogan_pattern", "document_title_pattern", "government_word",
+    "counted_accounts_pattern",
 )  # fmt: skip
 PUBLISH_CONTEXT_KEYS = ("before", "between", "adverbs", "verbs", "joiners")
 _LATIN_NAME_END_RE = re.compile(r"[A-Za-z][A-Za-z0-9]{1,9}$")
@@ -290,8 +291,9 @@ class NameFinder:
             )
             for e in rules["unquoted_policy_patterns"]
         ]
+        closers = "|".join(map(re.escape, _longest_first(rules["list_closers"])))
         self.list_closer_re = _compile(
-            "|".join(map(re.escape, _longest_first(rules["list_closers"]))), path, "list_closers"
+            f"{closers}|{rules['counted_accounts_pattern']}", path, "counted_accounts_pattern"
         )
         self.owner_free_media = frozenset(rules["owner_free_media_words"])
         self.short_name_re = _compile(
