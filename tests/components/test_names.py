@@ -690,8 +690,14 @@ def test_real_cases(text, expected):
             "确保义乌市交通运输局网站栏目布局更为合理",
             [("义乌市交通运输局网站", "CHANNEL", "website")],
         ),
+        ("对区政府网站子栏目开展检查", [("区政府网站", "CHANNEL", "website")]),
         ("2016年度呼和浩特市人民政府网积极围绕", [("呼和浩特市人民政府网", "CHANNEL", "website")]),
         ("坚持县政府网站“政务公开第一平台”主导地位", [("县政府网站", "CHANNEL", "website")]),
+        # quoted names before 未按要求进行更新 are inspected accounts or sites (inspection notice)
+        (
+            "“盘锦市民政局”“双台子区”有1周未按要求进行更新",
+            [("盘锦市民政局", "CHANNEL", "other"), ("双台子区", "CHANNEL", "other")],
+        ),
         # account names listed before a count of accounts are channels (inspection notice)
         (
             "红色崇凝、魅力阳郭、临渭信访微信公众号等7个账号长期未更新",
@@ -752,6 +758,13 @@ def test_composed_genre_forms(text, expected):
         "市教育局在河南省教育政务微信榜排名前列",  # a ranking of accounts
         "组织“在线访谈”4期、征集调查1期",  # a kind of event counted, no bulletin
         "明确政府网站信息公开内容、程序",  # 明确 is a verb, no owner
+        "其中微博745条,抖音340条,今日头条161条",  # bare platforms with their posts counted
+        "被省委网信办评为优秀",  # 网信办 is an office
+        "整个公众号无空栏目",  # 整个: the whole, no owner
+        "对本系统内政府网站开展自查",  # 系统内: a kind of site
+        "“动态”类栏目更新时间间隔不得超过2周",  # a class of columns
+        "探索依申请“易公开”应用场景建设",  # an application scenario
+        "规范村居务信息公开栏200余块",  # boards of a kind counted
         "现面向社会正式发布长春市宽城区档案馆2025年度政府信息公开工作的年度报告",  # the agency
     ],
 )

@@ -324,6 +324,7 @@ def test_entities_merge_with_existing_ones(nlp):
         ),
         # a bare year before 以来; reports counted in 则; small items after big ones
         ("2021以来,市公安局认真贯彻", [("2021", "DATE", "2021")]),
+        ("2021全年,街道共主动公开", [("2021", "DATE", "2021")]),
         ("刊发报道646则", [("646则", "COUNT", 646)]),
         ("分解为6大类17小项", [("6大类", "COUNT", 6), ("17小项", "COUNT", 17)]),
         # a mirrored page's pinyin glosses are read through and stay inside the span

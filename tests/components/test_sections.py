@@ -155,10 +155,11 @@ def test_simplified_copy_of_traditional_text():
 def test_furniture_lines_are_marked():
     text = (
         "当前位置 : 首页 |\n索引号: | /2015-34352 | 公开方式: | 主动公开 |\n"
-        "2013年度谢塘镇政府信息公开工作年度报告\n正文。"
+        "2013年度谢塘镇政府信息公开工作年度报告\n正文。\n"
+        "當前位置: 首頁>政務專題>青海省政府網站監管 > 普查動態\n"  # traditional script
     )
     spans = FINDER.furniture(text, [])
-    assert [text[s:e][:4] for s, e in spans] == ["当前位置", "索引号:"]
+    assert [text[s:e][:4] for s, e in spans] == ["当前位置", "索引号:", "當前位置"]
 
 
 def test_web_banner_lines_are_furniture():

@@ -88,7 +88,7 @@ _OTHER_KEYS = (
     "agency_continuation_pattern", "column_count_pattern", "own_title_pattern",
     "plural_count_pattern", "account_words_pattern", "topic_continuation_pattern",
     "station_code_pattern", "quoted_slogan_pattern", "document_title_pattern", "government_word",
-    "counted_accounts_pattern",
+    "counted_accounts_pattern", "stale_update_pattern",
 )  # fmt: skip
 PUBLISH_CONTEXT_KEYS = ("before", "between", "adverbs", "verbs", "joiners")
 _LATIN_NAME_END_RE = re.compile(r"[A-Za-z][A-Za-z0-9]{1,9}$")
@@ -394,6 +394,7 @@ class NameFinder:
         self.practice_words = tuple(rules["quoted_practice_words"])
         self.bare_sub_channels = frozenset(rules["bare_sub_channel_words"])
         self.ranking_words = tuple(rules["ranking_words"])
+        self.stale_update_re = _compile(rules["stale_update_pattern"], path, "stale_update_pattern")
         self.preceding_fillers = tuple(_longest_first(rules["preceding_fillers"]))
         self.column_hosts = tuple(_longest_first(rules["column_host_words"]))
         bare_media = "|".join(
@@ -551,6 +552,8 @@ class NameFinder:
         listed_medium = self.medium_after_re.match(text, item.end)
         if listed_medium and self.publish_after_re.match(text, listed_medium.end()):
             return "other"
+        if item.kind == "quote" and self.stale_update_re.match(text, item.end):
+            return "other"  # “盘锦市民政局”有1周未按要求进行更新: an inspected account or site
         return None
 
     def marked_entities(self, text: str, titles: list[Marked], quotes: list[Marked]):
@@ -931,7 +934,7 @@ class NameFinder:
             between = tail[:i].lstrip("—-－")  # …门户网站——小关乡政府信息公开专栏
             if not all("\u4e00" <= c <= "\u9fff" for c in between):
                 continue
-            if not between and word in self.bare_sub_channels:
+            if between + word in self.bare_sub_channels:
                 continue  # 局网站栏目布局: the site's columns in general, none named
             if any(c in self.rules["gap_stop_chars"] for c in between) or any(
                 w in between for w in self.stop_words
@@ -1178,6 +1181,7 @@ class NameFinder:
             or self.bare_medium_after_re.match(text, ent.end)
             or (bracketed and ent.start > 1)  # 徐圩警方(新浪微博): the account's medium
             or self.owner_blocker_re.match(text, ent.end)  # 新浪微博1个: a kind counted
+            or self.column_count_re.match(text, ent.end)  # 抖音340条: a kind's posts counted
             or self.account_words_re.match(text, ent.end)  # 抖音账号3个: accounts of a kind
         )
 
