@@ -693,6 +693,21 @@ def test_real_cases(text, expected):
         ("对区政府网站子栏目开展检查", [("区政府网站", "CHANNEL", "website")]),
         ("2016年度呼和浩特市人民政府网积极围绕", [("呼和浩特市人民政府网", "CHANNEL", "website")]),
         ("坚持县政府网站“政务公开第一平台”主导地位", [("县政府网站", "CHANNEL", "website")]),
+        # a verb that opens the run before a medium is no part of its owner; a long agency
+        # name owns its platform whole; 微信群 is a WeChat medium (external reports, 2021–2023)
+        ("《暴雨中》发布紫金山新闻公众号,", [("紫金山新闻公众号", "CHANNEL", "wechat")]),
+        (
+            "“温州发布”公众号和温州发布微博",
+            [("温州发布", "CHANNEL", "wechat"), ("温州发布微博", "CHANNEL", "weibo")],
+        ),
+        (
+            "本年度报告可在宣城市住房和城乡建设局政府信息公开平台下载。",
+            [("宣城市住房和城乡建设局政府信息公开平台", "CHANNEL", "platform")],
+        ),
+        (
+            "依托社区宣传栏、社区微信群推送",
+            [("社区宣传栏", "CHANNEL", "other"), ("社区微信群", "CHANNEL", "wechat")],
+        ),
         # quoted names before 未按要求进行更新 are inspected accounts or sites (inspection notice)
         (
             "“盘锦市民政局”“双台子区”有1周未按要求进行更新",
@@ -765,6 +780,8 @@ def test_composed_genre_forms(text, expected):
         "“动态”类栏目更新时间间隔不得超过2周",  # a class of columns
         "探索依申请“易公开”应用场景建设",  # an application scenario
         "规范村居务信息公开栏200余块",  # boards of a kind counted
+        "主要通过村务公示栏、便民公示栏、宣传海报等渠道",  # 村务, 便民: kinds of boards
+        "走进汉台 新闻中心 政府信息公开 政务服务 互动交流 专题专栏\n",  # a site's menu
         "现面向社会正式发布长春市宽城区档案馆2025年度政府信息公开工作的年度报告",  # the agency
     ],
 )

@@ -72,7 +72,7 @@ _STRING_LIST_KEYS = (
     "name_joiners", "universal_owners", "edition_words", "listed_levels", "screen_words",
     "programme_guest_words", "quoted_state_words", "site_name_media_words",
     "issuer_stop_word_exceptions", "quoted_practice_words", "preceding_fillers", "ranking_words",
-    "bare_sub_channel_words",
+    "bare_sub_channel_words", "owner_leading_verbs",
 )  # fmt: skip
 _INT_KEYS = (
     "max_title_chars", "sub_channel_max_gap", "max_owner_chars", "recurring_name_min_chars",
@@ -394,6 +394,7 @@ class NameFinder:
         self.practice_words = tuple(rules["quoted_practice_words"])
         self.bare_sub_channels = frozenset(rules["bare_sub_channel_words"])
         self.ranking_words = tuple(rules["ranking_words"])
+        self.owner_leading_verbs = tuple(_longest_first(rules["owner_leading_verbs"]))
         self.stale_update_re = _compile(rules["stale_update_pattern"], path, "stale_update_pattern")
         self.preceding_fillers = tuple(_longest_first(rules["preceding_fillers"]))
         self.column_hosts = tuple(_longest_first(rules["column_host_words"]))
@@ -756,7 +757,14 @@ class NameFinder:
         for match in self.media_re.finditer(window, cut):
             if not window.endswith(self.non_media_endings, 0, match.end()):  # 互联网网站
                 cut = max(cut, match.end())  # an owner holds no other medium (微博微信)
-        return pos + cut + (len(window[cut:]) - len(window[cut:].lstrip()))
+        spaces = [i for i, c in enumerate(window) if c in " \u3000"]
+        if len(spaces) >= 2:  # 新闻中心 政府信息公开 专题专栏: a menu; the last word is the name
+            cut = max(cut, spaces[-1] + 1)
+        cut += len(window[cut:]) - len(window[cut:].lstrip())
+        verb = next((v for v in self.owner_leading_verbs if window.startswith(v, cut)), "")
+        if verb and len(window) - cut > len(verb):
+            cut += len(verb)  # 》发布紫金山新闻公众号: the verb opens no name
+        return pos + cut
 
     def _joins_agency_name(self, window: str, start: int, stop: str) -> bool:
         """Whether the stop word ``stop`` at ``start`` joins the two halves of one agency's
