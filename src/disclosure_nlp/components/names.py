@@ -703,11 +703,8 @@ class NameFinder:
         if text[end : end + 1] in self.separators:
             end += 1  # “X”微信、微博; also unseparated: “X”微博微信
         second = self.quoted_media_re.match(text, end)
-        return (
-            second is not None
-            and _unspaced(second["word"]) in self.bare_platforms
-            and self.quoted_media[_unspaced(second["word"])] != kind
-        )
+        word = _unspaced(second["word"]) if second else ""
+        return word in self.bare_platforms and self.quoted_media[word] != kind
 
     @staticmethod
     def _channel(
