@@ -744,6 +744,49 @@ def test_real_cases(text, expected):
         # verb is the website
         ("市司法局互联网网站总访问量达351599人次", [("市司法局互联网网站", "CHANNEL", "website")]),
         ("在市政府信息公开网上主动公开信息513条", [("市政府信息公开网", "CHANNEL", "website")]),
+        # decision 30: an unquoted name before a URL in brackets is a website; an account
+        # described before its quoted name is none; an outlet's own account is one channel
+        (
+            "本年度报告的电子版可以从宜春林业信息网(http://ly.yichun.gov.cn)下载",
+            [
+                ("宜春林业信息网", "CHANNEL", "website"),
+                ("http://ly.yichun.gov.cn", "CHANNEL", "website"),
+            ],
+        ),
+        (
+            "可以分别在深圳政府在线(www.sz.gov.cn)下载",
+            [("深圳政府在线", "CHANNEL", "website"), ("www.sz.gov.cn", "CHANNEL", "website")],
+        ),
+        (
+            "依托区政府门户网站及区政府微信公众号“今日晋安”进行多种形式政策宣传",
+            [("区政府门户网站", "CHANNEL", "website"), ("今日晋安", "CHANNEL", "wechat")],
+        ),
+        (
+            "通过中国税务报、湖北日报客户端等媒体发布",
+            [("中国税务报", "CHANNEL", "newspaper"), ("湖北日报客户端", "CHANNEL", "app")],
+        ),
+        (
+            "官方微博“罗湖城事”全年发布。罗湖城事新浪微博开辟专题",
+            [("罗湖城事", "CHANNEL", "weibo"), ("罗湖城事新浪微博", "CHANNEL", "weibo")],
+        ),
+        (
+            "本报告可在门户网站(http://www.a.gov.cn)下载",
+            [("http://www.a.gov.cn", "CHANNEL", "website")],
+        ),
+        # a level's site (我市政府网站) does not recur as every site of it (全市政府网站)
+        (
+            "开展了全市政府网站及政务新媒体检查工作。经检查,我市政府网站总体合格率96.3%。",
+            [("市政府网站", "CHANNEL", "website")],
+        ),
+        # a website named in quotes recurs unquoted
+        (
+            "可在“蓬江政务门户网站”(http://www.pjq.gov.cn)查阅。依托蓬江政务门户网站公开",
+            [
+                ("蓬江政务门户网站", "CHANNEL", "website"),
+                ("http://www.pjq.gov.cn", "CHANNEL", "website"),
+                ("蓬江政务门户网站", "CHANNEL", "website"),
+            ],
+        ),
     ],
 )
 def test_composed_genre_forms(text, expected):
@@ -1004,6 +1047,10 @@ def test_channels_from_context(text, expected):
         "全区40余家微信公众号和全区干部职工转发。",
         "政务服务事项已全部链接政务服务网。",
         "县级以上地方政府门户网站和国务院部门网站。",
+        # a level's site recurring as every site of it, an outlet publishing a ranking (its
+        # organiser), a verb before a bare medium
+        "入选人民日报发布的2017年年度政务微博影响力排行榜",
+        "促进政府网站发布信息的权威性",
     ],
 )
 def test_no_channels_in_such_contexts(text):

@@ -234,6 +234,16 @@ def test_bad_rules_file_is_refused(tmp_path, change, code):
             2010,
             [("5123168", "HOTLINE", "5123168")],
         ),
+        # an external 2021 forestry report: areas are measured quantities (measure words)
+        (
+            "计划任务1万亩(人工造林5000亩),暖棚3000平方米",
+            2021,
+            [
+                ("1万亩", "COUNT", 10000),
+                ("5000亩", "COUNT", 5000),
+                ("3000平方米", "COUNT", 3000),
+            ],
+        ),
         # full-width digits (the gidar-005 sentence, digits made full-width)
         (
             "办结率达１００％。市民政局收到行政诉讼５件。",
@@ -266,6 +276,15 @@ def test_real_cases(text, year, expected):
 )
 def test_negative_cases(text):
     assert _found(text) == []
+
+
+def test_every_recognized_unit_is_read_by_the_normalizer():
+    """A unit the recognizer ends a COUNT with must be one parse_count splits off, else
+    the multiplier before it is lost (1万页 read as 1)."""
+    from disclosure_nlp.normalize.quantities import load_units
+
+    missing = set(load_quantity_rules().count_units) - set(load_units().count_units)
+    assert not missing
 
 
 def test_service_number_is_a_hotline():

@@ -72,7 +72,7 @@ _STRING_LIST_KEYS = (
     "name_joiners", "universal_owners", "edition_words", "listed_levels", "screen_words",
     "programme_guest_words", "quoted_state_words", "site_name_media_words",
     "issuer_stop_word_exceptions", "quoted_practice_words", "preceding_fillers", "ranking_words",
-    "bare_sub_channel_words", "owner_leading_verbs",
+    "bare_sub_channel_words", "owner_leading_verbs", "url_name_openers",
 )  # fmt: skip
 _INT_KEYS = (
     "max_title_chars", "sub_channel_max_gap", "max_owner_chars", "recurring_name_min_chars",
@@ -395,6 +395,7 @@ class NameFinder:
         self.bare_sub_channels = frozenset(rules["bare_sub_channel_words"])
         self.ranking_words = tuple(rules["ranking_words"])
         self.owner_leading_verbs = tuple(_longest_first(rules["owner_leading_verbs"]))
+        self.url_name_openers = tuple(rules["url_name_openers"])
         self.stale_update_re = _compile(rules["stale_update_pattern"], path, "stale_update_pattern")
         self.preceding_fillers = tuple(_longest_first(rules["preceding_fillers"]))
         self.column_hosts = tuple(_longest_first(rules["column_host_words"]))
@@ -921,6 +922,11 @@ class NameFinder:
     def _extend_sub_channel(self, text: str, end: int, kind: str) -> tuple[int, str]:
         """Take in a column or channel written right after an outlet (…网站政府信息公开专栏),
         and a newspaper's edition (人民日报海外版)."""
+        account = self.media_re.match(text, end)
+        if account and kind not in ACCOUNT_TYPES:
+            account_kind = self.media[_unspaced(account.group())]
+            if account_kind in ACCOUNT_TYPES:  # 湖北日报客户端: the outlet's account
+                return account.end(), account_kind
         screen = next((w for w in self.screen_words if text.startswith(w, end)), "")
         if screen and kind in ("other", "platform"):
             return end + len(screen), "other"  # a hall's screen: 镇政务服务大厅电子显示屏
@@ -1010,6 +1016,7 @@ class NameFinder:
                 and all("\u4e00" <= c <= "\u9fff" for c in name)
                 and name not in self.generic_owners
                 and not name.endswith(self.agency_suffixes)  # “X市人民政府”微信公众号
+                and (ent.value != "website" or self._named_site(name))
             ):
                 names.setdefault(name, ent.value)
         if not names:
@@ -1028,6 +1035,13 @@ class NameFinder:
                 self._channel(match.start(), match.end(), names[match.group()], match.group())
             )
         return out
+
+    def _named_site(self, name: str) -> bool:
+        """Whether a website's name says whose it is beyond a level (蓬江政务门户网站, not
+        市政府网站, which recurs as 全市政府网站: every site of the city)."""
+        ending = [m for m in self.media_re.finditer(name) if m.end() == len(name)]
+        owner = name[: ending[0].start()] if ending else name
+        return len(self.specific_part(owner)) >= 2 and not self._only_generic(owner)
 
     # policies and document numbers ------------------------------------------
     def unquoted_policies(self, text: str, covered: list[tuple[int, int]]) -> list[FoundEntity]:
@@ -1138,7 +1152,9 @@ class NameFinder:
         found = resolve_overlaps([*found, *self.listed_channels(text, found)])
         found = resolve_overlaps([*found, *self.list_neighbours(text, found)])
         found = resolve_overlaps([*found, *self.recurring_channels(text, found, covered)])
+        found = resolve_overlaps([*found, *self.sites_before_urls(text, found)])
         found = self.joined_sub_channels(text, found)
+        found = [e for e in found if not self.names_a_quoted_account(text, e, found)]
         agencies = self.agency_names(text)
         title_zone = self._title_zone_end(text)
         return [
@@ -1170,8 +1186,64 @@ class NameFinder:
                 name = text[last.start : ent.end]
                 out[-1] = self._channel(last.start, ent.end, "column", name)
                 continue
+            if (
+                last is not None
+                and last.end == ent.start
+                and ent.label == last.label == "CHANNEL"
+                and text[ent.start : ent.end] in self.bare_platforms
+                and not last.attrs.get("marks")
+            ):  # 罗湖城事新浪微博: the account on that platform
+                name = text[last.start : ent.end]
+                out[-1] = self._channel(last.start, ent.end, ent.value, name)
+                continue
             out.append(ent)
         return out
+
+    def sites_before_urls(self, text: str, found: list[FoundEntity]) -> list[FoundEntity]:
+        """An unquoted name between 在/从/通过/和 and a URL in brackets is a website
+        (可在深圳政府在线(www.sz.gov.cn)), or a column when it ends as one (decision 30);
+        a bare medium (门户网站(http://…)) stays nothing."""
+        out = []
+        taken = [(e.start, e.end) for e in found]
+        for ent in found:
+            if ent.label != "CHANNEL" or not self.url_re.fullmatch(text, ent.start, ent.end):
+                continue
+            end = ent.start
+            while end > 0 and text[end - 1] in " \t":
+                end -= 1
+            if end < 1 or text[end - 1] not in "(（":
+                continue
+            end -= 1
+            media = self.media_re.finditer(text, max(0, end - 8), end)
+            ending = [m for m in media if m.end() == end]
+            start = self.owner_start(text, ending[0].start() if ending else end)
+            name = text[start:end]
+            if not 3 <= len(name) <= self.rules["max_owner_chars"] or not all(
+                "\u4e00" <= c <= "\u9fff" for c in name
+            ):
+                continue
+            if not text.endswith(self.url_name_openers, 0, start):
+                continue
+            if any(s < end and start < e for s, e in taken):
+                continue
+            if not self._named_site(name):
+                continue  # 部门频道, 政府门户网站: bare
+            kind = next((k for w, k in self.sub_channels.items() if name.endswith(w)), "website")
+            out.append(self._channel(start, end, kind, name))
+        return out
+
+    def names_a_quoted_account(self, text: str, ent: FoundEntity, found: list[FoundEntity]) -> bool:
+        """An unquoted account written right before the account's quoted name
+        (区政府微信公众号“今日晋安”) is described, not named: the quoted name alone is the
+        channel."""
+        if ent.label != "CHANNEL" or ent.value not in ACCOUNT_TYPES or ent.attrs.get("marks"):
+            return False
+        pos = ent.end + (text[ent.end : ent.end + 1] in ":：")
+        if text[pos : pos + 1] not in self.quote_open:
+            return False
+        return any(
+            e.label == "CHANNEL" and e.attrs.get("marks") and e.start == pos + 1 for e in found
+        )
 
     def is_bare_platform(self, text: str, ent: FoundEntity) -> bool:
         """A platform's own name listed with bare media words is a bare medium too
