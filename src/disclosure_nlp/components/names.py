@@ -1154,7 +1154,8 @@ class NameFinder:
         found = resolve_overlaps([*found, *self.recurring_channels(text, found, covered)])
         found = resolve_overlaps([*found, *self.sites_before_urls(text, found)])
         found = self.joined_sub_channels(text, found)
-        found = [e for e in found if not self.names_a_quoted_account(text, e, found)]
+        quoted = {e.start for e in found if e.label == "CHANNEL" and e.attrs.get("marks")}
+        found = [e for e in found if not self.names_a_quoted_account(text, e, quoted)]
         agencies = self.agency_names(text)
         title_zone = self._title_zone_end(text)
         return [
@@ -1232,18 +1233,16 @@ class NameFinder:
             out.append(self._channel(start, end, kind, name))
         return out
 
-    def names_a_quoted_account(self, text: str, ent: FoundEntity, found: list[FoundEntity]) -> bool:
+    def names_a_quoted_account(self, text: str, ent: FoundEntity, quoted: set[int]) -> bool:
         """An unquoted account written right before the account's quoted name
         (区政府微信公众号“今日晋安”) is described, not named: the quoted name alone is the
-        channel."""
+        channel (``quoted``: where the quoted channels start)."""
         if ent.label != "CHANNEL" or ent.value not in ACCOUNT_TYPES or ent.attrs.get("marks"):
             return False
         pos = ent.end + (text[ent.end : ent.end + 1] in ":：")
         if text[pos : pos + 1] not in self.quote_open:
             return False
-        return any(
-            e.label == "CHANNEL" and e.attrs.get("marks") and e.start == pos + 1 for e in found
-        )
+        return pos + 1 in quoted
 
     def is_bare_platform(self, text: str, ent: FoundEntity) -> bool:
         """A platform's own name listed with bare media words is a bare medium too
