@@ -114,6 +114,8 @@ def test_bad_rules_file_is_refused(tmp_path, change, code):
     [
         # POLICY: titles, short names, PDF line breaks, traditional script, nested marks
         ("国政府信息公开条例》（国令第 711 号）", [("国令第 711 号", "DOC_NO", None)]),
+        # a local government's decree (external 2015 report)
+        ("已经市政府令291号发布实施", [("市政府令291号", "DOC_NO", None)]),
         # the verb before a number is no part of its issuer (external 2016 report)
         (
             "县政府办公室贯彻落实中办发〔2016〕8号",
@@ -773,6 +775,16 @@ def test_real_cases(text, expected):
             "本报告可在门户网站(http://www.a.gov.cn)下载",
             [("http://www.a.gov.cn", "CHANNEL", "website")],
         ),
+        # a bare 微信 before a quoted name shows the account; 服务号 names none
+        (
+            "微博“包头文旅”发布243条,微信“包头文旅在线”发布469条,微信(服务号)发布信息",
+            [("包头文旅", "CHANNEL", "weibo"), ("包头文旅在线", "CHANNEL", "wechat")],
+        ),
+        # an account's name used for its topic (…高质量发展) does not recur as the account
+        (
+            "“广东水利”微信公众号发布信息。助力新阶段广东水利高质量发展。",
+            [("广东水利", "CHANNEL", "wechat")],
+        ),
         # a level's site (我市政府网站) does not recur as every site of it (全市政府网站)
         (
             "开展了全市政府网站及政务新媒体检查工作。经检查,我市政府网站总体合格率96.3%。",
@@ -1051,6 +1063,12 @@ def test_channels_from_context(text, expected):
         # organiser), a verb before a bare medium
         "入选人民日报发布的2017年年度政务微博影响力排行榜",
         "促进政府网站发布信息的权威性",
+        # verbs and the public are no owners; a platform before 公众号 is a kind of account;
+        # a site's annual form, a practice, an intake function, a name used for its topic
+        "回应群众需求微信公众号全年发布信息67条,抖音公众号发布短视频32条",
+        "2020年某市文化旅游广电局网站工作年度报表",
+        "认真落实政府网站和政务新媒体“三审三校”工作制度的有关要求",
+        "通过便民服务平台和“主任信箱”回应群众关切",
     ],
 )
 def test_no_channels_in_such_contexts(text):

@@ -268,6 +268,7 @@ def test_real_cases(text, year, expected):
         "以《把权威声音传到千家万户》为题",  # external 2020 report: an idiom
         "由总体情况、存在的主要问题及改进情况等六个部分组成",  # gidar-040: the report's parts
         "我们将从以下三个方面改进",  # gidar-072
+        "努力使我区的政府信息公开工作上一个新台阶",  # external 2012 report: an idiom
         "第一时间推送了一批应对疫情出台的人社政策",  # gidar-046: ordinal, idiom
         "区民政局不断强化“四个意识”",  # gidar-063: a slogan
         "(地址:泰州市海陵区凤凰东路58号;邮编:225300;电子邮箱:zfbdzzwc@163.com)",  # postcode

@@ -213,6 +213,21 @@ def test_page_metadata_lines_are_furniture():
     ]
 
 
+def test_bulleted_metadata_and_link_bars_are_furniture():
+    # composed, in the shapes of external pages: a metadata block in a bulleted list
+    # (some in traditional script) and a top row of site links ending in an
+    # accessibility link are the page's; the report's title line is not
+    text = (
+        "中国政府网 | 某部 | 某省政府门户网站 无障碍浏览|\n"
+        "2023年政府信息公开工作年度报告\n"
+        "  • 索引号:430S00/2024-009831\n  • 名称: 2023年政府信息公开工作年度报告\n"
+        "  • 發布單位:某省水利廳\n- 中文名:某省水利厅2023年报告\n"
+        "一、总体情况\n名称规范的栏目3个。\n"
+    )
+    spans = FINDER.furniture(text, [])
+    assert [text[s:e][:4] for s, e in spans] == ["中国政府", "• 索引", "• 名称", "• 發布", "- 中文"]
+
+
 def test_a_metadata_bar_inside_a_line_is_furniture():
     # seed-003 (train): the site address, posting time and source on one line
     text = (

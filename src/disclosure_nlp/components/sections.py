@@ -135,6 +135,14 @@ def _traditional_map() -> dict[int, str]:
     return str.maketrans(data["map"])
 
 
+_BULLET_RE = re.compile(r"^([ \t\u3000]*)[•·\-*]")
+
+
+def _unbulleted(line: str) -> str:
+    """``line`` with a list bullet at its start turned into a space (offsets hold)."""
+    return _BULLET_RE.sub(lambda m: m.group(1) + " ", line, count=1)
+
+
 def to_simplified(text: str) -> str:
     """Map the traditional characters of report headings to simplified ones."""
     return text.translate(_traditional_map())
@@ -305,7 +313,8 @@ class SectionFinder:
             inside_table = any(s <= pos < e for s, e in tables)
             matches = []
             if line.strip() and not inside_table:
-                matches = [m for r in self.furniture_res if (m := r.search(line))]
+                probe = _unbulleted(to_simplified(line))  # • 發布單位: reads as 发布单位:
+                matches = [m for r in self.furniture_res if (m := r.search(probe))]
             if matches:
                 match = max(matches, key=lambda m: m.end())
                 start = pos + len(line) - len(line.lstrip())
