@@ -396,6 +396,8 @@ class NameFinder:
         self.ranking_words = tuple(rules["ranking_words"])
         self.owner_leading_verbs = tuple(_longest_first(rules["owner_leading_verbs"]))
         self.url_name_openers = tuple(rules["url_name_openers"])
+        # a spaced media word (门 户 网 站, from PDFs) is at most twice its length
+        self.longest_media_word = 2 * max(map(len, self.media))
         self.stale_update_re = _compile(rules["stale_update_pattern"], path, "stale_update_pattern")
         self.preceding_fillers = tuple(_longest_first(rules["preceding_fillers"]))
         self.column_hosts = tuple(_longest_first(rules["column_host_words"]))
@@ -1039,8 +1041,8 @@ class NameFinder:
     def _named_site(self, name: str) -> bool:
         """Whether a website's name says whose it is beyond a level (蓬江政务门户网站, not
         市政府网站, which recurs as 全市政府网站: every site of the city)."""
-        ending = [m for m in self.media_re.finditer(name) if m.end() == len(name)]
-        owner = name[: ending[0].start()] if ending else name
+        ending = self._ending_medium(name, 0, len(name))
+        owner = name[: ending.start()] if ending else name
         return len(self.specific_part(owner)) >= 2 and not self._only_generic(owner)
 
     # policies and document numbers ------------------------------------------
@@ -1215,9 +1217,8 @@ class NameFinder:
             if end < 1 or text[end - 1] not in "(（":
                 continue
             end -= 1
-            media = self.media_re.finditer(text, max(0, end - 8), end)
-            ending = [m for m in media if m.end() == end]
-            start = self.owner_start(text, ending[0].start() if ending else end)
+            ending = self._ending_medium(text, 0, end)
+            start = self.owner_start(text, ending.start() if ending else end)
             name = text[start:end]
             if not 3 <= len(name) <= self.rules["max_owner_chars"] or not all(
                 "\u4e00" <= c <= "\u9fff" for c in name
@@ -1374,10 +1375,10 @@ class NameFinder:
         """``text[start:end]`` as a channel when it ends with a media word after a specific
         name (云岭先锋网); a verb before the name (通过微信公众号) is cut off when ``trim``,
         else the item is no name."""
-        ends = [m for m in self.media_re.finditer(text, start, end) if m.end() == end]
-        if not ends:
+        ending = self._ending_medium(text, start, end)
+        if ending is None:
             return None
-        media_start = ends[0].start()
+        media_start = ending.start()
         owner_start = self.owner_start(text, media_start)
         if owner_start > start:
             if not trim:
@@ -1392,8 +1393,13 @@ class NameFinder:
             or self.media_re.search(owner)
         ):
             return None
-        word = _unspaced(ends[0].group())
+        word = _unspaced(ending.group())
         return self._channel(start, end, self.media[word], text[start:end], owner=owner, media=word)
+
+    def _ending_medium(self, text: str, start: int, end: int) -> re.Match | None:
+        """The first media word found in ``text[start:end]`` that ends at ``end``."""
+        window = max(start, end - self.longest_media_word)
+        return next((m for m in self.media_re.finditer(text, window, end) if m.end() == end), None)
 
     def _split_after_channel(
         self, text: str, start: int, end: int, channels: set[tuple[int, int]]
