@@ -135,7 +135,8 @@ def _traditional_map() -> dict[int, str]:
     return str.maketrans(data["map"])
 
 
-_BULLET_RE = re.compile(r"^([ \t\u3000]*)[•·\-*]")
+_BULLETS = "•·-*"
+_BULLET_RE = re.compile(rf"^([ \t\u3000]*)[{re.escape(_BULLETS)}]")
 
 
 def _unbulleted(line: str) -> str:
@@ -313,7 +314,9 @@ class SectionFinder:
             inside_table = any(s <= pos < e for s, e in tables)
             matches = []
             if line.strip() and not inside_table:
-                probe = _unbulleted(to_simplified(line))  # • 發布單位: reads as 发布单位:
+                probe = line
+                if line.lstrip(" \t\u3000")[:1] in _BULLETS:
+                    probe = _unbulleted(line)  # • 名称: reads as 名称: (offsets hold)
                 matches = [m for r in self.furniture_res if (m := r.search(probe))]
             if matches:
                 match = max(matches, key=lambda m: m.end())
