@@ -1171,35 +1171,28 @@ class NameFinder:
         ]
 
     def joined_sub_channels(self, text: str, found: list[FoundEntity]) -> list[FoundEntity]:
-        """A website and a column written right after it, both unquoted, are one column of
-        that website (江门市人民政府门户网站江门市住房和城乡建设局部门频道), however long
-        the column's own owner is."""
+        """Two unquoted channels written together are one: a website and its column
+        (江门市人民政府门户网站江门市住房和城乡建设局部门频道: a column, however long the
+        column's own owner is), and an account and the platform it is on (罗湖城事新浪微博:
+        the platform's type)."""
         out: list[FoundEntity] = []
         for ent in sorted(found, key=lambda e: e.start):
             last = out[-1] if out else None
+            kind = None
             if (
                 last is not None
                 and last.end == ent.start
-                and last.value == "website"
-                and ent.value == "column"
                 and ent.label == last.label == "CHANNEL"
                 and not last.attrs.get("marks")
-                and not ent.attrs.get("marks")
             ):
-                name = text[last.start : ent.end]
-                out[-1] = self._channel(last.start, ent.end, "column", name)
-                continue
-            if (
-                last is not None
-                and last.end == ent.start
-                and ent.label == last.label == "CHANNEL"
-                and text[ent.start : ent.end] in self.bare_platforms
-                and not last.attrs.get("marks")
-            ):  # 罗湖城事新浪微博: the account on that platform
-                name = text[last.start : ent.end]
-                out[-1] = self._channel(last.start, ent.end, ent.value, name)
-                continue
-            out.append(ent)
+                if last.value == "website" and ent.value == "column" and not ent.attrs.get("marks"):
+                    kind = "column"
+                elif text[ent.start : ent.end] in self.bare_platforms:
+                    kind = ent.value
+            if kind is not None:
+                out[-1] = self._channel(last.start, ent.end, kind, text[last.start : ent.end])
+            else:
+                out.append(ent)
         return out
 
     def sites_before_urls(self, text: str, found: list[FoundEntity]) -> list[FoundEntity]:
