@@ -96,26 +96,22 @@ def outside_tables(ents: list[dict], tables: list[dict]) -> list[dict]:
 def disagreements(gold: dict, other: dict, text: str) -> list[str]:
     """One line per gold or pass channel without a same-span, same-type partner."""
 
-    def outside(ents: list[dict]) -> list[dict]:
-        return outside_tables(ents, gold["tables"])
-
     def ctx(e: dict) -> str:
         s, t = e["start"], e["end"]
         return (text[max(0, s - 12) : s] + "‹" + text[s:t] + "›" + text[t : t + 12]).replace(
             "\n", "⏎"
         )
 
-    g = {(e["start"], e["end"]): e for e in outside(gold["entities"])}
-    p = {(e["start"], e["end"]): e for e in outside(other["entities"])}
     lines = []
-    for key in sorted(set(g) | set(p)):
-        if key in g and key in p:
-            if g[key]["value"] != p[key]["value"]:
-                lines.append(f"TYPE  {ctx(g[key])}  gold {g[key]['value']}  pass {p[key]['value']}")
-        elif key in g:
-            lines.append(f"GOLD  {ctx(g[key])}  {g[key]['value']}")
-        else:
-            lines.append(f"PASS  {ctx(p[key])}  {p[key]['value']}")
+    for g_ents, p_ents in clusters(gold, other):
+        p = {(e["start"], e["end"]): e for e in p_ents}
+        for e in g_ents:
+            other_type = p.pop((e["start"], e["end"]), None)
+            if other_type:
+                lines.append(f"TYPE  {ctx(e)}  gold {e['value']}  pass {other_type['value']}")
+            else:
+                lines.append(f"GOLD  {ctx(e)}  {e['value']}")
+        lines.extend(f"PASS  {ctx(e)}  {e['value']}" for e in p.values())
     return lines
 
 
