@@ -93,9 +93,8 @@ def apply_changes(record: dict, text: str, changes: list[dict]) -> list[dict]:
             new_start = start
             if new_span != span:
                 # the new span overlaps the old one: search around it
-                lo = max(0, start - len(new_span))
-                new_start = text.find(new_span, lo)
-                if new_start < 0 or new_start > end:
+                new_start = text.find(new_span, max(0, start - len(new_span) + 1))
+                if not 0 <= new_start < end:
                     raise AuditError(f"{what}: {new_span!r} does not overlap the old span")
             entities[i] = {
                 "start": new_start,

@@ -65,6 +65,8 @@ def test_remove_add_and_change_are_placed_by_their_left_context():
          "no CHANNEL entity"),
         ({"action": "add", "label": "CHANNEL", "text": "大冶教育", "context_before": "通过“",
           "value": "wechat"}, "has this span already"),
+        ({"action": "change", "label": "CHANNEL", "text": "大冶教育", "context_before": "通过“",
+          "new_text": "区政府网站"}, "does not overlap"),
     ],
 )  # fmt: skip
 def test_changes_that_cannot_be_placed_are_refused(change, message):
