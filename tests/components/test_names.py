@@ -799,6 +799,45 @@ def test_real_cases(text, expected):
                 ("蓬江政务门户网站", "CHANNEL", "website"),
             ],
         ),
+        # composed, in the shapes of the 2026-11 blind batch: a quoted list of account
+        # names after one medium is one account per name
+        (
+            "如微信公众号“某县发布、某县融媒、某县民政”、微博“某市交警”长期未更新",
+            [
+                ("某县发布", "CHANNEL", "wechat"),
+                ("某县融媒", "CHANNEL", "wechat"),
+                ("某县民政", "CHANNEL", "wechat"),
+                ("某市交警", "CHANNEL", "weibo"),
+            ],
+        ),
+        # a menu path after a website is one column of it; the verb after it is not
+        (
+            "可通过某市人民政府门户网站→政府信息公开专栏→年度报告查阅或下载",
+            [("某市人民政府门户网站→政府信息公开专栏→年度报告", "CHANNEL", "column")],
+        ),
+        # 如, 推出 and 登陆 open no owner
+        (
+            "如某县人民政府网站部分栏目未更新;正式推出市教育局官方公众号",
+            [
+                ("某县人民政府网站", "CHANNEL", "website"),
+                ("市教育局官方公众号", "CHANNEL", "wechat"),
+            ],
+        ),
+        ("如皋市人民政府网站发布信息", [("如皋市人民政府网站", "CHANNEL", "website")]),
+        # a national platform named in quotes is a platform, a column where the text says so
+        (
+            "网民通过“我为政府网站找错”监督举报平台反映问题;全市“我为政府网站找错”栏目受理",
+            [
+                ("我为政府网站找错", "CHANNEL", "platform"),
+                ("我为政府网站找错", "CHANNEL", "column"),
+            ],
+        ),
+        # an account named like its agency does not recur in the agency's name or title
+        (
+            "某街道2015年度政府信息公开工作报告\n由某区人民政府某街道办事处编制。"
+            "开通“某街道”政务微博",
+            [("某街道", "CHANNEL", "weibo")],
+        ),
     ],
 )
 def test_composed_genre_forms(text, expected):
@@ -838,6 +877,9 @@ def test_composed_genre_forms(text, expected):
         "主要通过村务公示栏、便民公示栏、宣传海报等渠道",  # 村务, 便民: kinds of boards
         "走进汉台 新闻中心 政府信息公开 政务服务 互动交流 专题专栏\n",  # a site's menu
         "现面向社会正式发布长春市宽城区档案馆2025年度政府信息公开工作的年度报告",  # the agency
+        "共发布信息2483条,其中网站(含转发)319条,微信(含转发)851条",  # a note in brackets
+        "重点领域公开-国企监管栏目(财政局)超过6个月未更新",  # the unit responsible
+        "移动客户端 3个、其他 6 个,抖音 1 个",  # a bare platform counted, PDF spaces
     ],
 )
 def test_negative_cases(text):

@@ -247,3 +247,18 @@ def test_a_metadata_run_that_goes_on_into_prose_leaves_the_prose():
     )
     spans = FINDER.furniture(text, [])
     assert [text[s:e] for s, e in spans] == ["发表时间:2022-01-29 13:51来源:某部"]
+
+
+def test_site_header_share_and_link_lines_are_furniture():
+    # composed, in the shapes of external pages (2026-11 blind batch): a portal's header
+    # line with a posting time and a source after the site's name, a QR-code prompt and
+    # the page's own link and keywords; prose that asks readers to scan a code is not
+    text = (
+        "某部2013年政府信息公开工作年度报告\n"
+        "中央政府门户网站 www.gov.cn 2014-03-25 10:21 来源: 某部网站\n"
+        "一、概述\n群众可扫描二维码关注“某部发布”微信公众号。\n"
+        "扫描二维码 关注我们\n本文链接://www.example.com/rule/1.html\n本文关键词: 某市, 网站\n"
+    )
+    spans = FINDER.furniture(text, [])
+    assert [text[s:e][:4] for s, e in spans] == ["中央政府", "扫描二维", "本文链接", "本文关键"]
+

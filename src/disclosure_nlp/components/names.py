@@ -72,11 +72,12 @@ _STRING_LIST_KEYS = (
     "name_joiners", "universal_owners", "edition_words", "listed_levels", "screen_words",
     "programme_guest_words", "quoted_state_words", "site_name_media_words",
     "issuer_stop_word_exceptions", "quoted_practice_words", "preceding_fillers", "ranking_words",
-    "bare_sub_channel_words", "owner_leading_verbs", "url_name_openers",
+    "bare_sub_channel_words", "owner_leading_verbs", "url_name_openers", "menu_path_arrows",
+    "menu_path_stops", "sub_channel_quantifiers",
 )  # fmt: skip
 _INT_KEYS = (
-    "max_title_chars", "sub_channel_max_gap", "max_owner_chars", "recurring_name_min_chars",
-    "max_issuer_chars", "own_title_lines",
+    "max_title_chars", "max_quote_chars", "sub_channel_max_gap", "max_owner_chars",
+    "recurring_name_min_chars", "max_issuer_chars", "own_title_lines",
 )  # fmt: skip
 _MARK_KEYS = ("title_marks", "quote_marks")
 _OTHER_KEYS = (
@@ -88,7 +89,7 @@ _OTHER_KEYS = (
     "agency_continuation_pattern", "column_count_pattern", "own_title_pattern",
     "plural_count_pattern", "account_words_pattern", "topic_continuation_pattern",
     "station_code_pattern", "quoted_slogan_pattern", "document_title_pattern", "government_word",
-    "counted_accounts_pattern", "stale_update_pattern",
+    "counted_accounts_pattern", "stale_update_pattern", "bracket_note_pattern",
 )  # fmt: skip
 PUBLISH_CONTEXT_KEYS = ("before", "between", "adverbs", "verbs", "joiners")
 _LATIN_NAME_END_RE = re.compile(r"[A-Za-z][A-Za-z0-9]{1,9}$")
@@ -241,7 +242,8 @@ class NameFinder:
         marks = re.escape(self.title_open + self.title_close)
         self.title_mark_re = re.compile(f"[{marks}]")
         opens, closes = re.escape(self.quote_open), re.escape(self.quote_close)
-        self.quote_re = re.compile(f"[{opens}](?P<body>[^{opens}{closes}\\n]{{1,40}}?)[{closes}]")
+        body = f"[^{opens}{closes}\\n]{{1,{rules['max_quote_chars']}}}?"
+        self.quote_re = re.compile(f"[{opens}](?P<body>{body})[{closes}]")
         self.separators = rules["list_separators"] + _SPACE_CHARS
         self.media = self._word_types("media_words")
         guards = rules["media_word_guards"]
@@ -310,6 +312,7 @@ class NameFinder:
             path,
             "preceding_media_words",
         )
+        self.bracket_note_re = _compile(rules["bracket_note_pattern"], path, "bracket_note_pattern")
         self.doc_number_res = [
             _compile(p, path, "doc_number_patterns") for p in rules["doc_number_patterns"]
         ]
@@ -593,7 +596,11 @@ class NameFinder:
                     # names its own medium keeps it; the word after the list is the others'
                     ent = self._channel(*item.inner, own, content, ent.attrs.get("marks"))
                 classified.append((item, ent))
-            found.extend(ent for _, ent in classified if ent is not None)
+            for _, ent in classified:
+                if ent is not None and preceding is not None:
+                    found.extend(self._split_listed(text, ent))  # 微信公众号“A、B”: two
+                elif ent is not None:
+                    found.append(ent)
             found.extend(self._list_siblings(text, classified))
             for item, ent in classified:
                 if ent is None and item in counted:
@@ -601,6 +608,29 @@ class NameFinder:
                     marks = text[item.start] + text[item.end - 1]
                     found.append(self._channel(*item.inner, "column", content, marks))
         return found
+
+    def _split_listed(self, text: str, ent: FoundEntity) -> list[FoundEntity]:
+        """A quoted channel after a media word whose text is a list of names
+        (微信公众号“商丘大数据、商丘市医保局”) is one channel per name."""
+        content = text[ent.start : ent.end]
+        parts = content.split("、")
+        if (
+            ent.label != "CHANNEL"
+            or len(parts) < 2
+            or not all(2 <= len(p.strip()) <= 30 for p in parts)
+        ):
+            return [ent]
+        out, start = [], ent.start
+        for part in parts:
+            lead = len(part) - len(part.lstrip())
+            name = part.strip()
+            out.append(
+                self._channel(
+                    start + lead, start + lead + len(name), ent.value, name, ent.attrs.get("marks")
+                )
+            )
+            start += len(part) + 1
+        return out
 
     def counted_columns(self, text: str, quotes: list[Marked]) -> set[Marked]:
         """Quoted names that a count of items follows, listed one after another: the
@@ -669,6 +699,9 @@ class NameFinder:
             cue = self._context_type(text, item, content)
             return None if cue is None else self._channel(start, end, cue, content, marks)
         cue = self.outlets.get(content.strip())  # “学习强国”学习平台
+        shown = self.quoted_media[_unspaced(following["word"])] if following else None
+        if cue is not None and shown == "column":
+            cue = "column"  # 全市“我为政府网站找错”栏目: the text shows a column
         if preceding in ACCOUNT_TYPES:
             cue = preceding  # 微信公众号“粤省事”: the text shows the account, not the app
         elif cue is not None:
@@ -937,6 +970,9 @@ class NameFinder:
             return end + len(edition), kind
         if kind not in ("website", "tv_radio"):
             return end, kind
+        path_end = self._menu_path_end(text, end) if kind == "website" else end
+        if path_end > end:
+            return path_end, "column"
         gap = self.rules["sub_channel_max_gap"]
         tail = text[end : end + gap + 10]
         best = None
@@ -949,6 +985,8 @@ class NameFinder:
                 continue
             if between + word in self.bare_sub_channels:
                 continue  # 局网站栏目布局: the site's columns in general, none named
+            if between.startswith(tuple(self.rules["sub_channel_quantifiers"])):
+                continue  # 网站部分栏目未更新: some of the site's columns, none named
             if any(c in self.rules["gap_stop_chars"] for c in between) or any(
                 w in between for w in self.stop_words
             ):
@@ -960,6 +998,15 @@ class NameFinder:
         if best is None:
             return end, kind
         return end + best[0], best[1]
+
+    def _menu_path_end(self, text: str, end: int) -> int:
+        """Where a menu path written after a website ends (…门户网站→政府信息公开专栏→年报)."""
+        arrows = "|".join(map(re.escape, _longest_first(self.rules["menu_path_arrows"])))
+        path = re.match(f"(?:[ \\t]*(?:{arrows})[ \\t]*[{_CJK}]{{2,20}})+", text[end:])
+        if not path:
+            return end
+        stops = [i for w in self.rules["menu_path_stops"] if (i := path.group().find(w)) > 0]
+        return end + min(stops, default=path.end())
 
     def urls(self, text: str) -> list[FoundEntity]:
         found = []
@@ -983,6 +1030,12 @@ class NameFinder:
             for m in regex.finditer(text):
                 if m["name"] in self.media or m["name"] in self.preceding_media:
                     continue  # 政务新媒体(微信公众号): a medium in brackets names no account
+                if self.bracket_note_re.match(m["name"]):
+                    continue  # 微信(含转发)851条: a note on the count, no account
+                if self.preceding_media.get(m["media"]) == "column" and m["name"].endswith(
+                    self.agency_suffixes
+                ):
+                    continue  # 国企监管栏目(财政局): the unit responsible for the column
                 kind = self.preceding_media.get(m["media"], "wechat")
                 if m["media"] == "微博":
                     kind = "weibo"
@@ -1251,6 +1304,7 @@ class NameFinder:
             or self.bare_medium_after_re.match(text, ent.end)
             or (bracketed and ent.start > 1)  # 徐圩警方(新浪微博): the account's medium
             or self.owner_blocker_re.match(text, ent.end)  # 新浪微博1个: a kind counted
+            or self.plural_count_re.match(text, ent.end)  # 抖音 1 个 (PDF spaces)
             or self.column_count_re.match(text, ent.end)  # 抖音340条: a kind's posts counted
             or self.account_words_re.match(text, ent.end)  # 抖音账号3个: accounts of a kind
         )
