@@ -832,6 +832,12 @@ def test_real_cases(text, expected):
                 ("我为政府网站找错", "CHANNEL", "column"),
             ],
         ),
+        # a company's name that starts with 网 is no website before it; a title before
+        # 在线访谈 is a programme
+        (
+            "通过网易新闻客户端发布;局长走进《行风热线》在线访谈2次",
+            [("网易新闻客户端", "CHANNEL", "app"), ("行风热线", "CHANNEL", "programme")],
+        ),
         # an account named like its agency does not recur in the agency's name or title
         (
             "某街道2015年度政府信息公开工作报告\n由某区人民政府某街道办事处编制。"
@@ -880,6 +886,8 @@ def test_composed_genre_forms(text, expected):
         "共发布信息2483条,其中网站(含转发)319条,微信(含转发)851条",  # a note in brackets
         "重点领域公开-国企监管栏目(财政局)超过6个月未更新",  # the unit responsible
         "移动客户端 3个、其他 6 个,抖音 1 个",  # a bare platform counted, PDF spaces
+        "摸清全国政府网站基本情况,切实消除政府网站“僵尸”现象",  # verbs open no owner
+        "按照某市政府网站集约化建设标准规范有关要求",  # the site's project, no outlet
     ],
 )
 def test_negative_cases(text):

@@ -262,3 +262,12 @@ def test_site_header_share_and_link_lines_are_furniture():
     spans = FINDER.furniture(text, [])
     assert [text[s:e][:4] for s, e in spans] == ["中央政府", "扫描二维", "本文链接", "本文关键"]
 
+
+def test_furniture_in_traditional_script_is_furniture():
+    # composed, in the shape of a traditional-script mirror page (2026-11 blind batch):
+    # the source and metadata lines are read in simplified characters
+    text = (
+        "某某的通知\n來源: 中國政府網 | 責任編輯: 某某\n索 引 號:000014349/2015-00052\n一、目的\n"
+    )
+    spans = FINDER.furniture(text, [])
+    assert [text[s:e][:2] for s, e in spans] == ["來源", "索 "]

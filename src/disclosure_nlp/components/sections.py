@@ -314,9 +314,9 @@ class SectionFinder:
             inside_table = any(s <= pos < e for s, e in tables)
             matches = []
             if line.strip() and not inside_table:
-                probe = line
+                probe = to_simplified(line)  # 來源: reads as 来源: (one for one)
                 if line.lstrip(" \t\u3000")[:1] in _BULLETS:
-                    probe = _unbulleted(line)  # • 名称: reads as 名称: (offsets hold)
+                    probe = _unbulleted(probe)  # • 名称: reads as 名称: (offsets hold)
                 matches = [m for r in self.furniture_res if (m := r.search(probe))]
             if matches:
                 match = max(matches, key=lambda m: m.end())
