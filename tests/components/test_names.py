@@ -824,6 +824,8 @@ def test_real_cases(text, expected):
             ],
         ),
         ("如皋市人民政府网站发布信息", [("如皋市人民政府网站", "CHANNEL", "website")]),
+        # 对照 before a document number is no part of its issuer
+        ("主动公开工作对照国办发〔2016〕19号要求", [("国办发〔2016〕19号", "DOC_NO", None)]),
         # a national platform named in quotes is a platform, a column where the text says so
         (
             "网民通过“我为政府网站找错”监督举报平台反映问题;全市“我为政府网站找错”栏目受理",

@@ -288,6 +288,11 @@ def test_every_recognized_unit_is_read_by_the_normalizer():
     assert not missing
 
 
+def test_a_platform_named_with_a_number_is_no_count():
+    # composed (2026-11 blind batch): 百家号 is a platform; the accounts on it are counted
+    assert _found("百家号1个、大鱼号2个") == [("1个", "COUNT", 1), ("2个", "COUNT", 2)]
+
+
 def test_service_number_is_a_hotline():
     assert _found("通过12345平台、民政微信后台接受群众咨询116次") == [
         ("12345", "HOTLINE", "12345"),
@@ -325,6 +330,11 @@ def test_entities_merge_with_existing_ones(nlp):
         ("3月底前上报", [("3月底", "DATE", "2019-03")]),
         ("2018.1.1—2018.12.31期间", [("2018.1.1—2018.12.31", "DATE", "2018-01-01/2018-12-31")]),
         ("2019/12/31前完成", [("2019/12/31", "DATE", "2019-12-31")]),
+        # composed (2026-11 blind batch): a comma before 至 without 起
+        (
+            "统计期限自2011年1月1日,至2011年12月31日止",
+            [("2011年1月1日,至2011年12月31日", "DATE", "2011-01-01/2011-12-31")],
+        ),
         # composed: a quarter span counted from the year's start
         ("前三季度共受理申请", [("前三季度", "DATE", "2019-01/2019-09")]),
         # composed in the shape of damaged web text: 年 lost; a count of that shape stays one

@@ -46,8 +46,8 @@ OPEN_CLOSE_WORDS = ("起", "始", "止")  # 1月1日起, 1月1日始, 12月31日
 
 _DIGIT = "0-9〇○零一二三四五六七八九"
 _NUMERAL = _DIGIT + "十两"
-# a range separator: 至, 起至 (also 起,至 and 始,至), 到, or a run of dashes and tildes
-_SEPARATOR_RE = re.compile(r"(?:[起始][,，]?)?(?:至|到|[-—–―~〜]+)")
+# a range separator: 至, 起至 (also 起,至, 始,至 and ,至), 到, or a run of dashes and tildes
+_SEPARATOR_RE = re.compile(r"(?:[起始])?[,，]?(?:至|到|[-—–―~〜]+)")
 # 一 between a date unit or digit and an Arabic digit is a dash (6月14日一15日), not a numeral
 _ONE_AS_DASH_RE = re.compile(r"(?<=[0-9年月日号])一(?=[0-9])")
 _YEAR_RE = re.compile(f"(?P<year>[{_DIGIT}Oo]{{4}})(?=年)")
