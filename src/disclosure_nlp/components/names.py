@@ -313,6 +313,9 @@ class NameFinder:
             "preceding_media_words",
         )
         self.bracket_note_re = _compile(rules["bracket_note_pattern"], path, "bracket_note_pattern")
+        arrows = "|".join(map(re.escape, _longest_first(rules["menu_path_arrows"])))
+        self.menu_path_re = re.compile(f"(?:[ \\t]*(?:{arrows})[ \\t]*[{_CJK}]{{2,20}})+")
+        self.sub_channel_quantifiers = tuple(rules["sub_channel_quantifiers"])
         self.doc_number_res = [
             _compile(p, path, "doc_number_patterns") for p in rules["doc_number_patterns"]
         ]
@@ -985,7 +988,7 @@ class NameFinder:
                 continue
             if between + word in self.bare_sub_channels:
                 continue  # 局网站栏目布局: the site's columns in general, none named
-            if between.startswith(tuple(self.rules["sub_channel_quantifiers"])):
+            if between.startswith(self.sub_channel_quantifiers):
                 continue  # 网站部分栏目未更新: some of the site's columns, none named
             if any(c in self.rules["gap_stop_chars"] for c in between) or any(
                 w in between for w in self.stop_words
@@ -1001,12 +1004,11 @@ class NameFinder:
 
     def _menu_path_end(self, text: str, end: int) -> int:
         """Where a menu path written after a website ends (…门户网站→政府信息公开专栏→年报)."""
-        arrows = "|".join(map(re.escape, _longest_first(self.rules["menu_path_arrows"])))
-        path = re.match(f"(?:[ \\t]*(?:{arrows})[ \\t]*[{_CJK}]{{2,20}})+", text[end:])
+        path = self.menu_path_re.match(text, end)
         if not path:
             return end
         stops = [i for w in self.rules["menu_path_stops"] if (i := path.group().find(w)) > 0]
-        return end + min(stops, default=path.end())
+        return end + min(stops, default=len(path.group()))
 
     def urls(self, text: str) -> list[FoundEntity]:
         found = []
