@@ -846,6 +846,79 @@ def test_real_cases(text, expected):
             "开通“某街道”政务微博",
             [("某街道", "CHANNEL", "weibo")],
         ),
+        # an owner before a platform's own name makes an account on it
+        (
+            "通过某县交警抖音、某县交警微信等渠道发布",
+            [("某县交警抖音", "CHANNEL", "app"), ("某县交警微信", "CHANNEL", "wechat")],
+        ),
+        # a station's 栏目 is a programme (decision 23); 做客 opens no owner
+        (
+            "局领导多次做客某市电台《环境热线》栏目",
+            [("某市电台", "CHANNEL", "tv_radio"), ("环境热线", "CHANNEL", "programme")],
+        ),
+        # unquoted names listed before 等 and an account medium are accounts on it
+        (
+            "政务新媒体方面。某山公安、某南西湖、牧渔某德等微信公众号存在互动回应差",
+            [
+                ("某山公安", "CHANNEL", "wechat"),
+                ("某南西湖", "CHANNEL", "wechat"),
+                ("牧渔某德", "CHANNEL", "wechat"),
+            ],
+        ),
+        # verbs open no owner of an account on a platform
+        ("入驻今日头条;注册快手", [("今日头条", "CHANNEL", "app"), ("快手", "CHANNEL", "app")]),
+        # 医疗保障 inside an owner stops it no more than 社会保障 does
+        (
+            "某市医疗保障服务中心微信公众号主动公开",
+            [("某市医疗保障服务中心微信公众号", "CHANNEL", "wechat")],
+        ),
+        # an account described before its quoted name in brackets is no second channel
+        # (decision 30); a 微专栏 is a column
+        (
+            "自治区农机中心微信公众号(“广西农机”)运行良好;某县司法局创建“小杜说法”微专栏",
+            [("广西农机", "CHANNEL", "wechat"), ("小杜说法", "CHANNEL", "column")],
+        ),
+        # a recurring name keeps the media word written right after it
+        (
+            "本报告在“中国某义”网站公布。我局在中国某义门户网站上公开",
+            [("中国某义", "CHANNEL", "website"), ("中国某义门户网站", "CHANNEL", "website")],
+        ),
+        # 发现 opens no owner
+        (
+            "在错别字检查中,发现区融媒体中心发布的新闻中存在错误",
+            [("区融媒体中心", "CHANNEL", "other")],
+        ),
+        # document numbers written year first keep their year
+        (
+            "《某市政府信息公开规定》(2009年市政府令第3号);以某部公告(2012年第7号)的形式公布",
+            [
+                ("某市政府信息公开规定", "POLICY", None),
+                ("2009年市政府令第3号", "DOC_NO", None),
+                ("2012年第7号", "DOC_NO", None),
+            ],
+        ),
+        # a county's or city's short name with a topic names a site (place_names.json)
+        (
+            "做好武义旅游网站管理;通过平安黄石网发布;通过硚口信息网公开信息",
+            [
+                ("武义旅游网站", "CHANNEL", "website"),
+                ("平安黄石网", "CHANNEL", "website"),
+                ("硚口信息网", "CHANNEL", "website"),
+            ],
+        ),
+        # 设 stops a column's gap; a class of columns is no column; an account's name in
+        # brackets after 抖音短视频账号
+        (
+            "平安黄石网设一级栏目6个;某县政府门户网站动态要闻类栏目超过2周未更新;"
+            "抖音短视频账号(城管城美)已备案",
+            [
+                ("平安黄石网", "CHANNEL", "website"),
+                ("某县政府门户网站", "CHANNEL", "website"),
+                ("城管城美", "CHANNEL", "app"),
+            ],
+        ),
+        # a two-character topic before a province names a site
+        ("通过信用陕西网站公开行政许可信息", [("信用陕西网站", "CHANNEL", "website")]),
     ],
 )
 def test_composed_genre_forms(text, expected):
@@ -890,6 +963,12 @@ def test_composed_genre_forms(text, expected):
         "移动客户端 3个、其他 6 个,抖音 1 个",  # a bare platform counted, PDF spaces
         "摸清全国政府网站基本情况,切实消除政府网站“僵尸”现象",  # verbs open no owner
         "按照某市政府网站集约化建设标准规范有关要求",  # the site's project, no outlet
+        "从检查情况看,大多数政府网站与政务新媒体符合要求",  # a share of sites, none named
+        "市政府信访局、某区管委会等微信公众号",  # agencies listed, no account names
+        "开通了微博、微信等公众号",  # bare media listed
+        "全面总结展示政府网站建设管理工作",  # 展示 is a verb
+        "档案材料按时报送区档案局",  # 按时报送 is no 时报
+        "加快新兴信息公开平台建设",  # a county's name (新兴) is a word outside a site's name
     ],
 )
 def test_negative_cases(text):
@@ -1121,6 +1200,8 @@ def test_channels_from_context(text, expected):
         "2020年某市文化旅游广电局网站工作年度报表",
         "认真落实政府网站和政务新媒体“三审三校”工作制度的有关要求",
         "通过便民服务平台和“主任信箱”回应群众关切",
+        # a station named only as a programme's co-organiser
+        "局参加了市纠风办和某市广播电台合作举办的活动",
     ],
 )
 def test_no_channels_in_such_contexts(text):

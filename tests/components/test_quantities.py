@@ -253,6 +253,18 @@ def test_bad_rules_file_is_refused(tmp_path, change, code):
                 ("５件", "COUNT", 5),
             ],
         ),
+        # composed: 余/多 between 万 and 元; a score after 得分/总分; 目前 is no ranking's 前
+        (
+            "投资3万余元对网站改版,投入5千多元。网站绩效评估得分为93分,总分85.83分。目前3位同志",
+            2015,
+            [
+                ("3万余元", "MONEY", 30000),
+                ("5千多元", "MONEY", 5000),
+                ("93分", "COUNT", 93),
+                ("85.83分", "COUNT", 85.83),
+                ("3位", "COUNT", 3),
+            ],
+        ),
     ],
 )
 def test_real_cases(text, year, expected):
@@ -273,6 +285,10 @@ def test_real_cases(text, year, expected):
         "区民政局不断强化“四个意识”",  # gidar-063: a slogan
         "(地址:泰州市海陵区凤凰东路58号;邮编:225300;电子邮箱:zfbdzzwc@163.com)",  # postcode
         "发布日期 2021-02-20 09:00\n名  称",  # gidar-015: a clock time
+        "要闻类栏目每个工作日更新1条以上,首页栏目每周更新1条以上",  # required rates
+        "取得同类栏目办理前10位的成绩",  # a place in a ranking
+        "90分以上的网站",  # a threshold of points, no score reported
+        "三元区纳入普查范围的政务新媒体",  # a district's name, no money
     ],
 )
 def test_negative_cases(text):
@@ -381,6 +397,11 @@ def test_entities_merge_with_existing_ones(nlp):
         ("2019年4月中下旬组织培训", [("2019年4月中下旬", "DATE", "2019-04")]),
         ("今年上半年共发布信息", [("上半年", "DATE", "2019-01/2019-06")]),
         ("今年年底前完成", [("年底", "DATE", "2019-12")]),
+        # composed: a year's 年度 before its quarter is one date
+        (
+            "关于2023年度第四季度全市政府网站检查结果的通报",
+            [("2023年度第四季度", "DATE", "2023-10/2023-12")],
+        ),
     ],
 )
 def test_date_shapes(text, expected):

@@ -271,3 +271,28 @@ def test_furniture_in_traditional_script_is_furniture():
     )
     spans = FINDER.furniture(text, [])
     assert [text[s:e][:2] for s, e in spans] == ["來源", "索 "]
+
+
+def test_attachment_files_and_bulleted_infobox_lines_are_furniture():
+    # composed, in the shapes of external pages (2026-11 blind batch): a report page's
+    # attachment links and an encyclopedia infobox line; prose naming a file is not
+    text = (
+        "某镇2010年政府信息公开工作年度报告\n  • 中文名某市交通运输委员会2010年报告\n"
+        "一、概况\n本报告可从网站下载,文件为某镇年度报告.pdf。\n"
+        "某镇2010年政府信息公开工作年度报告.pdf\n某镇2010年政府信息公开工作年度报告.docx\n"
+    )
+    spans = FINDER.furniture(text, [])
+    assert [text[s:e].strip()[:4] for s, e in spans] == ["• 中文", "某镇20", "某镇20"]
+
+
+def test_portal_header_with_a_written_time_and_metadata_fields_are_furniture():
+    # composed, in the shapes of external pages (2026-11 blind batch): a portal header
+    # whose posting time is written 14時11分, and two page metadata fields
+    text = (
+        "某部发布2012年政府信息公开工作报告\n"
+        "中央政府門戶網站 www.gov.cn   2013年03月29日 14時11分   來源:某部網站\n"
+        "信息名称 某区商务局2017年度政府信息公开年度报告\n"
+        "    • 备注/文号:某商务〔2018〕1号\n一、概述\n"
+    )
+    spans = FINDER.furniture(text, [])
+    assert [text[s:e][:4] for s, e in spans] == ["中央政府", "信息名称", "• 备注"]

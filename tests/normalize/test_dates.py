@@ -81,6 +81,9 @@ DATE_CASES = [
     ("202012月底", None, "2020-12"),
     ("2019年元月", None, "2019-01"),
     ("2015-2019年度", None, "2015/2019"),
+    # a year's 年度 before its quarter or half (external inspection notices, 2026-11)
+    ("2023年度第四季度", None, "2023-10/2023-12"),
+    ("2019年度上半年", None, "2019-01/2019-06"),
 ]
 
 NOT_DATES = [

@@ -59,6 +59,7 @@ _WORD_LIST_KEYS = (
 )  # fmt: skip
 EXTEND_BACK = ("none", "owner", "name")
 _SPLIT_EMAIL_RE = re.compile(r"@[A-Za-z0-9.\-]*[ \t]*\n[ \t]*$")
+PLACE_NAMES_FILE = "place_names.json"
 ACCOUNT_TYPES = ("wechat", "weibo", "app")  # types a word before a quoted name shows
 _STRING_LIST_KEYS = (
     "policy_cues", "non_policy_cues", "policy_cue_overrides", "short_policy_names",
@@ -73,7 +74,7 @@ _STRING_LIST_KEYS = (
     "programme_guest_words", "quoted_state_words", "site_name_media_words",
     "issuer_stop_word_exceptions", "quoted_practice_words", "preceding_fillers", "ranking_words",
     "bare_sub_channel_words", "owner_leading_verbs", "url_name_openers", "menu_path_arrows",
-    "menu_path_stops", "sub_channel_quantifiers",
+    "menu_path_stops", "sub_channel_quantifiers", "sub_channel_class_markers",
 )  # fmt: skip
 _INT_KEYS = (
     "max_title_chars", "max_quote_chars", "sub_channel_max_gap", "max_owner_chars",
@@ -90,6 +91,7 @@ _OTHER_KEYS = (
     "plural_count_pattern", "account_words_pattern", "topic_continuation_pattern",
     "station_code_pattern", "quoted_slogan_pattern", "document_title_pattern", "government_word",
     "counted_accounts_pattern", "stale_update_pattern", "bracket_note_pattern",
+    "account_list_pattern",
 )  # fmt: skip
 PUBLISH_CONTEXT_KEYS = ("before", "between", "adverbs", "verbs", "joiners")
 _LATIN_NAME_END_RE = re.compile(r"[A-Za-z][A-Za-z0-9]{1,9}$")
@@ -111,6 +113,21 @@ class Marked:
 
 def _longest_first(items: Iterable[str]) -> list[str]:
     return sorted(items, key=len, reverse=True)
+
+
+def load_place_names() -> frozenset[str]:
+    """Short names of China's provinces, prefectures and counties (resources/place_names.json,
+    built by tools/build_place_names.py)."""
+    return frozenset(srsly.read_json(resource_path(PLACE_NAMES_FILE))["names"])
+
+
+def _place_at(text: str, places: frozenset[str], at_end: bool) -> str | None:
+    """The longest place among ``places`` that ``text`` starts (or ends) with."""
+    for size in range(len(text) - 1, 1, -1):
+        part = text[-size:] if at_end else text[:size]
+        if part in places:
+            return part
+    return None
 
 
 def _stop_word(word: str, exceptions: Iterable[str]) -> str:
@@ -298,6 +315,7 @@ class NameFinder:
             f"{closers}|{rules['counted_accounts_pattern']}", path, "counted_accounts_pattern"
         )
         self.owner_free_media = frozenset(rules["owner_free_media_words"])
+        self.account_list_re = _compile(rules["account_list_pattern"], path, "account_list_pattern")
         self.short_name_re = _compile(
             f'简称[:：]?[“"《「]?(?P<name>[{_CJK}0-9０-９]{{0,6}}?(?:'
             + "|".join(map(re.escape, _longest_first(rules["short_policy_names"])))
@@ -316,6 +334,7 @@ class NameFinder:
         arrows = "|".join(map(re.escape, _longest_first(rules["menu_path_arrows"])))
         self.menu_path_re = re.compile(f"(?:[ \\t]*(?:{arrows})[ \\t]*[{_CJK}]{{2,20}})+")
         self.sub_channel_quantifiers = tuple(rules["sub_channel_quantifiers"])
+        self.sub_channel_class_markers = tuple(rules["sub_channel_class_markers"])
         self.doc_number_res = [
             _compile(p, path, "doc_number_patterns") for p in rules["doc_number_patterns"]
         ]
@@ -363,6 +382,8 @@ class NameFinder:
         self.edition_words = _longest_first(rules["edition_words"])
         self.listed_levels = tuple(rules["listed_levels"])
         self.place_names = frozenset(rules["place_names"])
+        # a site's own name may hold any county's or city's short name (武义旅游网站)
+        self.site_places = self.place_names | load_place_names()
         self.site_name_media = frozenset(rules["site_name_media_words"])
         self.government_word = rules["government_word"]
         self.agency_short_names = frozenset(rules["agency_short_names"])
@@ -575,7 +596,7 @@ class NameFinder:
             following = self.quoted_media_re.match(text, after)
             title_following = self.title_media_re.match(text, after)
             listed = self.list_media_re.match(text, after)
-            before = text[max(0, group[0].start - 10) : group[0].start].rstrip(":： ")
+            before = text[max(0, group[0].start - 10) : group[0].start].rstrip(":： (（")
             before = next(
                 (before.removesuffix(f) for f in self.preceding_fillers if before.endswith(f)),
                 before,
@@ -696,6 +717,7 @@ class NameFinder:
             if cue is None and listed is not None and not self.is_policy_title(content):
                 cue = "other"
             if cue is not None:
+                cue = self._station_programme(text, item, cue)
                 return self._channel(start, end, cue, content, marks)
             if self.is_policy_title(content):
                 return FoundEntity(start, end, "POLICY", None, {"marks": marks})
@@ -726,11 +748,19 @@ class NameFinder:
                 None  # “两微”平台: a kind of media, no named one (a quoted column may be generic)
             )
         if cue is not None:
+            cue = self._station_programme(text, item, cue)
             return self._channel(start, end, cue, content, marks)
         if self.quoted_policy_re.search(content):
             return FoundEntity(start, end, "POLICY", None, {"marks": marks})
         cue = self._context_type(text, item, content)
         return None if cue is None else self._channel(start, end, cue, content, marks)
+
+    def _station_programme(self, text: str, item: Marked, cue: str) -> str:
+        """A station's 栏目 is a programme (decision 23): 渭南电台《环境热线》栏目."""
+        before = text[max(0, item.start - 40) : item.start].rstrip(" \t的")
+        if cue == "column" and before.endswith(self.programme_hosts):
+            return "programme"
+        return cue
 
     def _second_medium(self, text: str, following: re.Match, kind: str) -> bool:
         """Whether a quoted name is followed by two bare platforms of two types, one
@@ -848,16 +878,19 @@ class NameFinder:
             return False  # 目前三个公众号: a count, no owner
         if specific[:1] in self.deictic_owners and specific[1:]:
             return False  # 我局网站, but not 我局按时收集整理门户网站
+        site_places = self.site_places if media in self.site_name_media else self.place_names
         marked = (
             specific in self.place_names
             or specific in self.agency_short_names
             or any(m in specific for m in self.owner_markers)
-            or (media in self.site_name_media and self._place_and_topic(specific))
+            or (media in self.site_name_media and specific in site_places)  # 硚口信息网
+            or (media in self.site_name_media and self._place_and_topic(specific, site_places))
+            or self._topic_and_place(specific, site_places)  # 信用陕西网站, 平安黄石网
             or (kind == "website" and self._named_government(core))  # 恩平政府门户网
         )
         if media in self.owner_free_media:
             return marked or len(specific) >= 2
-        if kind in self.needs_marked_owner:
+        if kind in self.needs_marked_owner and media not in self.bare_platforms:
             return marked
         return len(core) >= 2 or marked  # 县电视台
 
@@ -874,10 +907,21 @@ class NameFinder:
             and self.stop_word_re.search(name) is None
         )
 
-    def _place_and_topic(self, specific: str) -> bool:
-        """Whether an owner is a place and a topic or agency (中国林业网, 四川林业网,
-        嘉兴国资网): the way sites name themselves."""
-        place = next((p for p in self.place_names if specific.startswith(p)), None)
+    def _topic_and_place(self, specific: str, places: frozenset[str]) -> bool:
+        """Whether an owner is a two-character topic before a place (信用陕西, 数字中国,
+        平安黄石 among ``places``): the way government sites and accounts name themselves."""
+        place = _place_at(specific, places, at_end=True)
+        topic = specific[: -len(place)] if place else ""
+        return (
+            len(topic) == 2
+            and topic not in self.generic_owners
+            and not any(c in self.place_suffixes for c in topic)
+        )
+
+    def _place_and_topic(self, specific: str, places: frozenset[str]) -> bool:
+        """Whether an owner is a place among ``places`` and a topic or agency (中国林业网,
+        四川林业网, 武义旅游网站, 嘉兴国资网): the way sites name themselves."""
+        place = _place_at(specific, places, at_end=False)
         if place is not None:
             return 2 <= len(specific) - len(place) <= 4
         short = next((a for a in self.agency_short_names if specific.endswith(a)), None)
@@ -937,8 +981,20 @@ class NameFinder:
                 continue  # 抖音号 (an account on it), 人民日报社, 央视记者 (the organisation)
             name = match.group()
             end, kind = self._extend_sub_channel(text, match.end(), self.outlets[name])
-            found.append(self._channel(match.start(), end, kind, text[match.start() : end]))
+            start = self._platform_account_start(text, match.start(), name, kind)
+            found.append(self._channel(start, end, kind, text[start:end]))
         return found
+
+    def _platform_account_start(self, text: str, start: int, name: str, kind: str) -> int:
+        """Where an account on a platform begins when its owner is written before the
+        platform's name (平度交警抖音, 渭南文旅抖音号 is found with the media words)."""
+        if name not in self.bare_platforms:
+            return start
+        owner_start = self.owner_start(text, start)
+        owner = text[owner_start:start]
+        if owner_start == start or not self.is_owner(owner, kind, text[owner_start:start], name):
+            return start
+        return owner_start
 
     def _known_outlet_start(self, text: str, start: int, end: int) -> int:
         """Where a known outlet ending at ``end`` begins, when words before it were taken
@@ -990,6 +1046,8 @@ class NameFinder:
                 continue  # 局网站栏目布局: the site's columns in general, none named
             if between.startswith(self.sub_channel_quantifiers):
                 continue  # 网站部分栏目未更新: some of the site's columns, none named
+            if between.endswith(self.sub_channel_class_markers):
+                continue  # 网站动态要闻类栏目: a class of the site's columns, none named
             if any(c in self.rules["gap_stop_chars"] for c in between) or any(
                 w in between for w in self.stop_words
             ):
@@ -1062,7 +1120,8 @@ class NameFinder:
     def recurring_channels(
         self, text: str, found: list[FoundEntity], covered: list[tuple[int, int]]
     ) -> list[FoundEntity]:
-        """A channel name found once is a channel wherever else it stands unquoted."""
+        """A channel name found once is a channel wherever else it stands unquoted, with
+        the media word written right after it (中国武义门户网站)."""
         names = {}
         for ent in found:
             name = text[ent.start : ent.end]
@@ -1088,9 +1147,12 @@ class NameFinder:
                 continue  # “临河区退役军人”公众号, but 临河区退役军人事务局 is the agency
             if self.topic_continuation_re.match(text, match.end()):
                 continue  # “南通水利”公众号, but 展示南通水利工作动态 is its topic
-            out.append(
-                self._channel(match.start(), match.end(), names[match.group()], match.group())
-            )
+            end, kind = match.end(), names[match.group()]
+            medium = self.media_re.match(text, end)
+            if medium and not any(s < medium.end() and end < e for s, e in taken):
+                # “中国武义”网站, later 中国武义门户网站: unquoted, the name keeps its medium
+                end, kind = medium.end(), self.media[_unspaced(medium.group())]
+            out.append(self._channel(match.start(), end, kind, text[match.start() : end]))
         return out
 
     def _named_site(self, name: str) -> bool:
@@ -1208,6 +1270,7 @@ class NameFinder:
         found = resolve_overlaps(found)
         found = resolve_overlaps([*found, *self.listed_channels(text, found)])
         found = resolve_overlaps([*found, *self.list_neighbours(text, found)])
+        found = resolve_overlaps([*found, *self.listed_account_names(text, found)])
         found = resolve_overlaps([*found, *self.recurring_channels(text, found, covered)])
         found = resolve_overlaps([*found, *self.sites_before_urls(text, found)])
         found = self.joined_sub_channels(text, found)
@@ -1284,11 +1347,11 @@ class NameFinder:
 
     def names_a_quoted_account(self, text: str, ent: FoundEntity, quoted: set[int]) -> bool:
         """An unquoted account written right before the account's quoted name
-        (区政府微信公众号“今日晋安”) is described, not named: the quoted name alone is the
-        channel (``quoted``: where the quoted channels start)."""
+        (区政府微信公众号“今日晋安”, …微信公众号(“广西农机”)) is described, not named:
+        the quoted name alone is the channel (``quoted``: where the quoted channels start)."""
         if ent.label != "CHANNEL" or ent.value not in ACCOUNT_TYPES or ent.attrs.get("marks"):
             return False
-        pos = ent.end + (text[ent.end : ent.end + 1] in ":：")
+        pos = ent.end + (text[ent.end : ent.end + 1] in ":：(（")  # 微信公众号(“广西农机”)
         if text[pos : pos + 1] not in self.quote_open:
             return False
         return pos + 1 in quoted
@@ -1404,6 +1467,44 @@ class NameFinder:
                     cue = "tv_radio"  # 被CCTV1、CCTV13…等媒体: a call sign shows the station
                 kind = cue if cue in ("newspaper", "tv_radio") else "other"
                 out.append(self._channel(start, end, kind, name))
+        return out
+
+    def listed_account_names(self, text: str, found: list[FoundEntity]) -> list[FoundEntity]:
+        """Unquoted names listed before 等 and one account medium are accounts on it, one
+        each (德山公安、湖南西湖、牧渔常德等微信公众号): the two or more items right before
+        等 that are written as names, none of them a medium, a found entity, a generic
+        word or an agency (市政府信访局、…管委会政务微信 names agencies)."""
+        out = []
+        taken = [(e.start, e.end) for e in found]
+        for match in self.account_list_re.finditer(text):
+            kind = self.media.get(_unspaced(match["media"]))
+            if kind is None:
+                continue
+            head = max(0, match.start() - 80)
+            segment = text[head : match.start()]
+            cut = max(segment.rfind(c) for c in "。；;，,：:\n()（）") + 1
+            pos, spans = head + cut, []
+            for item in segment[cut:].split("、"):
+                spans.append((pos, pos + len(item)))
+                pos += len(item) + 1
+            first_start = self.owner_start(text, spans[0][1])
+            spans[0] = (max(spans[0][0], first_start), spans[0][1])
+            names = []
+            for start, end in reversed(spans):
+                name = text[start:end]
+                if (
+                    not 2 <= len(name) <= 8
+                    or not all("\u4e00" <= c <= "\u9fff" for c in name)
+                    or any(s < end and start < e for s, e in taken)
+                    or name in self.generic_owners
+                    or self.media_re.search(name)
+                    or name.endswith(self.agency_suffixes)
+                    or self.stop_word_re.search(name)
+                ):
+                    break
+                names.append(self._channel(start, end, kind, name))
+            if len(names) >= 2:
+                out.extend(names)
         return out
 
     def _media_named_items(

@@ -90,6 +90,7 @@ class QuantityRules:
     modifiers_before: tuple[str, ...]
     frequency_markers: tuple[str, ...]
     frequency_window: int
+    frequency_pattern: str
     chinese_number_glue: str
     fixed_expressions: tuple[str, ...]
     phone_cues: tuple[str, ...]
@@ -106,7 +107,8 @@ class QuantityRules:
     KEYS = (
         "description", "fragments", "patterns", "year_edge_blockers", "money_units",
         "money_blockers", "count_units", "unit_blockers", "modifiers_before",
-        "frequency_markers", "frequency_window", "chinese_number_glue", "fixed_expressions",
+        "frequency_markers", "frequency_window", "frequency_pattern", "chinese_number_glue",
+        "fixed_expressions",
         "phone_cues", "phone_cue_window", "part_of_year_blockers", "chinese_one_units",
         "quote_marks", "slogan_window", "item_verbs", "rank_pattern", "rank_units",
     )  # fmt: skip
@@ -148,6 +150,7 @@ class QuantityRules:
             modifiers_before=tuple(data["modifiers_before"]),
             frequency_markers=tuple(data["frequency_markers"]),
             frequency_window=data["frequency_window"],
+            frequency_pattern=data["frequency_pattern"],
             chinese_number_glue="".join(data["chinese_number_glue"]),
             fixed_expressions=tuple(data["fixed_expressions"]),
             phone_cues=tuple(data["phone_cues"]),
@@ -180,6 +183,7 @@ class QuantityRules:
             "modifiers_before": list(self.modifiers_before),
             "frequency_markers": list(self.frequency_markers),
             "frequency_window": self.frequency_window,
+            "frequency_pattern": self.frequency_pattern,
             "chinese_number_glue": list(self.chinese_number_glue),
             "fixed_expressions": list(self.fixed_expressions),
             "phone_cues": list(self.phone_cues),
@@ -238,10 +242,11 @@ class QuantityRules:
                 raise ValueError(
                     Errors.E020.format(path=path, problem=f"pattern {pattern.name!r}: {err}")
                 ) from err
-        try:
-            re.compile(self.rank_pattern)
-        except re.error as err:
-            raise ValueError(Errors.E020.format(path=path, problem=f"rank_pattern: {err}")) from err
+        for key in ("rank_pattern", "frequency_pattern"):
+            try:
+                re.compile(getattr(self, key))
+            except re.error as err:
+                raise ValueError(Errors.E020.format(path=path, problem=f"{key}: {err}")) from err
         return compiled
 
 
@@ -262,6 +267,7 @@ class QuantityFinder:
         )
         self.modifiers = tuple(sorted(rules.modifiers_before, key=len, reverse=True))
         self.rank_re = re.compile(rules.rank_pattern)
+        self.frequency_re = re.compile(rules.frequency_pattern)
         self.readers: dict[str, Callable[[str, re.Match, int | None], FoundEntity | None]] = {
             "date": self._date,
             "bare_year": self._bare_year,
@@ -299,7 +305,10 @@ class QuantityFinder:
 
     def _is_frequency(self, text: str, start: int) -> bool:
         window = text[max(0, start - self.rules.frequency_window) : start]
-        return any(m in window for m in self.rules.frequency_markers)
+        if any(m in window for m in self.rules.frequency_markers):
+            return True  # 每周一次
+        line_start = max(text.rfind("\n", 0, start) + 1, start - 20)
+        return self.frequency_re.search(text[line_start:start]) is not None  # 每周更新1条以上
 
     def _is_rank(self, text: str, start: int, unit: str) -> bool:
         """A place in a ranking, no count: 位列全省13位 (but 上升102位 is a count)."""

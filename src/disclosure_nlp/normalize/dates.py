@@ -52,8 +52,8 @@ _SEPARATOR_RE = re.compile(r"(?:[起始])?[,，]?(?:至|到|[-—–―~〜]+)")
 _ONE_AS_DASH_RE = re.compile(r"(?<=[0-9年月日号])一(?=[0-9])")
 _YEAR_RE = re.compile(f"(?P<year>[{_DIGIT}Oo]{{4}})(?=年)")
 _EDGE_RE = re.compile(f"年(?P<edge>[{''.join(YEAR_EDGES)}]|度)?")
-_HALF_RE = re.compile(f"年?(?P<half>[{''.join(HALVES)}])半年")
-_QUARTER_RE = re.compile(r"年?(?P<first>前)?第?(?P<quarter>[1-4一二三四两])个?季度")
+_HALF_RE = re.compile(f"(?:年度?)?(?P<half>[{''.join(HALVES)}])半年")
+_QUARTER_RE = re.compile(r"(?:年度?)?(?P<first>前)?第?(?P<quarter>[1-4一二三四两])个?季度")
 _MONTH_DAY_RE = re.compile(
     r"年?"
     rf"(?:(?P<month>[0-9]{{1,2}}|[{_NUMERAL}]{{1,3}})月)?"
