@@ -96,6 +96,7 @@ _OTHER_KEYS = (
 PUBLISH_CONTEXT_KEYS = ("before", "between", "adverbs", "verbs", "joiners")
 _LATIN_NAME_END_RE = re.compile(r"[A-Za-z][A-Za-z0-9]{1,9}$")
 _LIST_ITEM_ENDS = "、，,。;；：:\n()（）"  # what may stand on the far side of a list item
+_LIST_STARTS = "。；;，,：:\n()（）"  # what may stand before a list's first item
 
 
 @dataclass(frozen=True)
@@ -992,7 +993,8 @@ class NameFinder:
             return start
         owner_start = self.owner_start(text, start)
         owner = text[owner_start:start]
-        if owner_start == start or not self.is_owner(owner, kind, text[owner_start:start], name):
+        account = text[owner_start : start + len(name)]
+        if owner_start == start or not self.is_owner(owner, kind, account, name):
             return start
         return owner_start
 
@@ -1427,7 +1429,7 @@ class NameFinder:
         for match in self.list_closer_re.finditer(text):
             head = max(0, match.start() - 120)
             segment = text[head : match.start()]
-            cut = max(segment.rfind(c) for c in "。；;，,：:\n()（）") + 1
+            cut = max(segment.rfind(c) for c in _LIST_STARTS) + 1
             items = []
             pos = head + cut
             for item in segment[cut:].split("、"):
@@ -1482,7 +1484,7 @@ class NameFinder:
                 continue
             head = max(0, match.start() - 80)
             segment = text[head : match.start()]
-            cut = max(segment.rfind(c) for c in "。；;，,：:\n()（）") + 1
+            cut = max(segment.rfind(c) for c in _LIST_STARTS) + 1
             pos, spans = head + cut, []
             for item in segment[cut:].split("、"):
                 spans.append((pos, pos + len(item)))
