@@ -884,8 +884,10 @@ class NameFinder:
             specific in self.place_names
             or specific in self.agency_short_names
             or any(m in specific for m in self.owner_markers)
-            or (media in self.site_name_media and specific in site_places)  # 硚口信息网
-            or (media in self.site_name_media and self._place_and_topic(specific, site_places))
+            or (  # 硚口信息网, 武义旅游网站
+                media in self.site_name_media
+                and (specific in site_places or self._place_and_topic(specific, site_places))
+            )
             or self._topic_and_place(specific, site_places)  # 信用陕西网站, 平安黄石网
             or (kind == "website" and self._named_government(core))  # 恩平政府门户网
         )

@@ -108,9 +108,9 @@ class QuantityRules:
         "description", "fragments", "patterns", "year_edge_blockers", "money_units",
         "money_blockers", "count_units", "unit_blockers", "modifiers_before",
         "frequency_markers", "frequency_window", "frequency_pattern", "chinese_number_glue",
-        "fixed_expressions",
-        "phone_cues", "phone_cue_window", "part_of_year_blockers", "chinese_one_units",
-        "quote_marks", "slogan_window", "item_verbs", "rank_pattern", "rank_units",
+        "fixed_expressions", "phone_cues", "phone_cue_window", "part_of_year_blockers",
+        "chinese_one_units", "quote_marks", "slogan_window", "item_verbs", "rank_pattern",
+        "rank_units",
     )  # fmt: skip
     PATTERN_KEYS = ("name", "label", "kind", "pattern")
 
@@ -250,6 +250,11 @@ class QuantityRules:
         return compiled
 
 
+def _line_before(text: str, start: int, width: int) -> str:
+    """The text before ``start`` on its line, at most ``width`` characters."""
+    return text[max(text.rfind("\n", 0, start) + 1, start - width) : start]
+
+
 def load_quantity_rules(path: Path | None = None) -> QuantityRules:
     """Read and validate the rules: the packaged file unless a path is given."""
     path = Path(path) if path else resource_path(RULES_FILE)
@@ -307,15 +312,13 @@ class QuantityFinder:
         window = text[max(0, start - self.rules.frequency_window) : start]
         if any(m in window for m in self.rules.frequency_markers):
             return True  # 每周一次
-        line_start = max(text.rfind("\n", 0, start) + 1, start - 20)
-        return self.frequency_re.search(text[line_start:start]) is not None  # 每周更新1条以上
+        return self.frequency_re.search(_line_before(text, start, 20)) is not None  # 每周更新1条
 
     def _is_rank(self, text: str, start: int, unit: str) -> bool:
         """A place in a ranking, no count: 位列全省13位 (but 上升102位 is a count)."""
         if unit not in self.rules.rank_units:
             return False
-        line_start = max(text.rfind("\n", 0, start) + 1, start - 40)
-        return self.rank_re.search(text[line_start:start]) is not None
+        return self.rank_re.search(_line_before(text, start, 40)) is not None
 
     def _is_slogan(self, text: str, start: int, end: int) -> bool:
         """A number in a quoted slogan: “四个意识”, “两个维护”."""
