@@ -4,7 +4,12 @@ from __future__ import annotations
 
 import pytest
 
-from disclosure_nlp.io.readers import decode_bytes, iter_input_files, read_document
+from disclosure_nlp.io.readers import (
+    decode_bytes,
+    iter_input_files,
+    read_document,
+    skipped_files,
+)
 from tests.conftest import corpus_text
 
 SEED = "seed-004"
@@ -72,6 +77,17 @@ def test_undecodable_bytes_are_an_error():
     # lone continuation bytes and invalid GB18030/Big5 sequences
     with pytest.raises(ValueError, match=r"E00[34]"):
         decode_bytes(b"\x80\xff\xfe\x80" * 100 + b"\xff", "x.txt")
+
+
+def test_links_that_lead_nowhere_are_reported_not_dropped(tmp_path):
+    (tmp_path / "r1.txt").write_text("发布信息30条。", encoding="utf-8")
+    (tmp_path / "gone.txt").symlink_to(tmp_path / "missing.txt")
+    (tmp_path / "loop").symlink_to(tmp_path / "loop")
+    found = sorted(p.name for p, _ in iter_input_files([tmp_path]))
+    assert found == ["gone.txt", "r1.txt"]
+    assert [p.name for p in skipped_files([tmp_path])] == ["loop"]
+    result = read_document(tmp_path / "gone.txt")
+    assert not result.ok and result.error.startswith("[E001]")
 
 
 def test_folders_are_searched_recursively(tmp_path):

@@ -185,6 +185,12 @@ def read_document(path: Path | str, max_bytes: int = DEFAULT_MAX_BYTES) -> ReadR
     return result
 
 
+def _file_entry(path: Path) -> bool:
+    """Whether a folder entry stands for a file: a file, or a link that leads nowhere
+    (broken or looping), which then gets an error record instead of vanishing."""
+    return path.is_file() or (path.is_symlink() and not path.is_dir())
+
+
 def iter_input_files(
     paths: Iterable[Path | str], suffixes: tuple[str, ...] = SUPPORTED_SUFFIXES
 ) -> Iterator[tuple[Path, bool]]:
@@ -198,7 +204,7 @@ def iter_input_files(
         path = Path(raw)
         if path.is_dir():
             for child in sorted(path.rglob("*")):
-                if child.is_file() and child.suffix.lower() in suffixes:
+                if _file_entry(child) and child.suffix.lower() in suffixes:
                     yield child, False
         else:
             yield path, True
@@ -215,6 +221,6 @@ def skipped_files(
             out.extend(
                 child
                 for child in sorted(path.rglob("*"))
-                if child.is_file() and child.suffix.lower() not in suffixes
+                if _file_entry(child) and child.suffix.lower() not in suffixes
             )
     return out
