@@ -9,6 +9,7 @@ import sys
 import pytest
 
 import disclosure_nlp
+from disclosure_nlp.io.readers import DEFAULT_MAX_BYTES
 from tests.conftest import corpus_text
 
 
@@ -117,3 +118,9 @@ def test_a_failing_component_gives_an_error_record_and_the_batch_goes_on(batch):
     assert docs["gbk-report"]["status"] == "error"
     assert "[E008]" in docs["gbk-report"]["error"] and "boom" in docs["gbk-report"]["error"]
     assert docs["seed-000"]["status"] == "ok" and docs["page"]["status"] == "ok"
+
+
+def test_the_default_pipeline_reads_every_text_the_reader_admits(nlp):
+    # a file of max_bytes decodes to at most as many characters; spaCy's own limit
+    # (1,000,000) would fail such a text with E088 (benchmarks/long_texts.py times it)
+    assert nlp.max_length >= DEFAULT_MAX_BYTES

@@ -3,8 +3,16 @@
 from __future__ import annotations
 
 import pytest
+from spacy.util import get_words_and_spaces
 
-from disclosure_nlp.tokenizer import PKUSEG_MODEL_DIR, load_split_rules, split_word
+from disclosure_nlp.tokenizer import (
+    PKUSEG_MODEL_DIR,
+    load_split_rules,
+    split_word,
+    words_and_spaces,
+)
+
+from .conftest import corpus_text
 
 RULES = load_split_rules()
 
@@ -58,3 +66,31 @@ def test_pipeline_round_trip_offline(nlp, tmp_path):
     loaded = spacy.load(tmp_path / "pipe")
     text = "市扶贫办发布信息2889条。"
     assert [t.text for t in loaded(text)] == [t.text for t in nlp(text)]
+
+
+@pytest.mark.parametrize(
+    "words, text",
+    [
+        (["发布", "信息", "2889", "条"], "发布信息2889条"),
+        (["新闻", "中心", "政府", "信息"], "新闻中心 政府信息"),  # a PDF space: a word's space
+        (["一", "、", "总体"], "  一、总体  \n"),  # leading and trailing white space
+        (["门", "户", "网", "站"], "门 户\t网\n\n站"),  # tabs and breaks: tokens of their own
+        (["a", " ", "b"], "a  b"),  # white-space words are dropped, the text's spaces kept
+        ([], "   "),
+        (["信息"], "信息"),
+    ],
+)
+def test_words_and_spaces_matches_spacy(words, text):
+    assert words_and_spaces(words, text) == get_words_and_spaces(words, text)
+
+
+@pytest.mark.parametrize("doc_id", ["seed-001", "seed-004", "gidar-104"])
+def test_words_and_spaces_matches_spacy_on_reports(nlp, doc_id):
+    text = corpus_text(doc_id)
+    words = nlp.tokenizer.pkuseg_seg.cut(text)
+    assert words_and_spaces(words, text) == get_words_and_spaces(words, text)
+
+
+def test_words_and_spaces_refuses_words_of_another_text():
+    with pytest.raises(ValueError, match="E194"):
+        words_and_spaces(["发布", "信息"], "发布消息")

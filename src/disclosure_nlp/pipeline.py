@@ -9,6 +9,7 @@ from spacy.language import Language
 
 from . import components  # noqa: F401  (registers the factories)
 from .errors import Errors
+from .io.readers import DEFAULT_MAX_BYTES
 from .tokenizer import create_chinese_tokenizer  # noqa: F401  (registers the tokenizer)
 from .training import architectures, suggesters  # noqa: F401  (used by trained pipelines)
 
@@ -34,6 +35,10 @@ def blank() -> Language:
 def build_default_pipeline(pipes: tuple[str, ...] = DEFAULT_PIPES) -> Language:
     """The default rule pipeline, built from the packaged resources (offline)."""
     nlp = spacy.blank("zh", config={"nlp": {"tokenizer": TOKENIZER_CONFIG}})
+    # spaCy's limit of 1,000,000 characters guards the memory of a parser or ner; the rule
+    # pipeline has neither and reads every text the reader admits (max_bytes of a file
+    # decode to at most as many characters): benchmarks/long_texts.py measures it
+    nlp.max_length = DEFAULT_MAX_BYTES
     for name in pipes:
         nlp.add_pipe(name)
     nlp.initialize()

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import random
+
 import pytest
 import spacy
 from spacy.tokens import Span
 
 from disclosure_nlp.components.entity_spans import (
+    LABEL_PRIORITY,
     FoundEntity,
     RangeSet,
     aligned_span,
@@ -52,6 +55,40 @@ def test_range_set():
     ranges = RangeSet([(10, 20), (0, 5), (18, 25)])
     assert [c for c in (0, 4, 5, 9, 10, 24, 25) if c in ranges] == [0, 4, 10, 24]
     assert not RangeSet([])
+
+
+@pytest.mark.parametrize(
+    ("start", "end", "overlaps"),
+    [(5, 10, False), (4, 6, True), (20, 30, True), (25, 40, False), (-3, 0, False), (9, 11, True)],
+)
+def test_range_set_overlaps(start, end, overlaps):
+    ranges = RangeSet([(10, 20), (0, 5), (18, 25)])  # merged: [0, 5) and [10, 25)
+    assert ranges.overlaps(start, end) is overlaps
+
+
+def test_range_set_add_keeps_the_order():
+    ranges = RangeSet([(10, 20)])
+    ranges.add(0, 5)
+    ranges.add(30, 31)
+    assert (ranges.starts, ranges.ends) == ([0, 10, 30], [5, 20, 31])
+    assert 30 in ranges and 25 not in ranges and ranges.overlaps(4, 10)
+
+
+def test_resolve_overlaps_agrees_with_checking_every_pair():
+    rng = random.Random(7)
+    labels = list(LABEL_PRIORITY)
+    for _ in range(200):
+        found = []
+        for _ in range(rng.randint(0, 30)):
+            start = rng.randint(0, 60)
+            found.append(FoundEntity(start, start + rng.randint(0, 8), rng.choice(labels)))
+        kept: list[FoundEntity] = []
+        for ent in sorted(found, key=FoundEntity.rank, reverse=True):
+            if ent.end > ent.start and not any(
+                ent.start < k.end and k.start < ent.end for k in kept
+            ):
+                kept.append(ent)
+        assert resolve_overlaps(found) == sorted(kept, key=lambda e: (e.start, e.end))
 
 
 def test_entities_in_tables_and_furniture_are_left_out(blank):

@@ -44,6 +44,7 @@ from ..extensions import register_extensions
 from .entity_spans import (
     ENTITY_LABELS,
     FoundEntity,
+    RangeSet,
     existing_entities,
     resolve_overlaps,
     write_entities,
@@ -67,10 +68,10 @@ def merge_entities(
     entities that overlap each other keep the longer one.
     """
     allowed = set(add_labels)
-    taken = sorted((e.start, e.end) for e in rules)
+    taken = RangeSet((e.start, e.end) for e in rules)
     added = []
     for ent in resolve_overlaps(e for e in held if e.label in allowed):
-        if any(ent.start < end and start < ent.end for start, end in taken):
+        if taken.overlaps(ent.start, ent.end):
             continue
         added.append(ent)
     return added

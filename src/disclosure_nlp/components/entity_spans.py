@@ -12,7 +12,7 @@ the tokenizer's sake.
 
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 
@@ -53,14 +53,12 @@ class FoundEntity:
 def resolve_overlaps(found: Iterable[FoundEntity]) -> list[FoundEntity]:
     """Keep a set of non-overlapping entities: longer first, then the more specific label."""
     kept: list[FoundEntity] = []
-    taken: list[tuple[int, int]] = []
+    taken = RangeSet(())
     for ent in sorted(found, key=FoundEntity.rank, reverse=True):
-        if ent.end <= ent.start:
-            continue
-        if any(ent.start < end and start < ent.end for start, end in taken):
+        if ent.end <= ent.start or taken.overlaps(ent.start, ent.end):
             continue
         kept.append(ent)
-        taken.append((ent.start, ent.end))
+        taken.add(ent.start, ent.end)
     return sorted(kept, key=lambda e: (e.start, e.end))
 
 
@@ -95,6 +93,18 @@ class RangeSet:
     def __contains__(self, char: int) -> bool:
         i = bisect_right(self.starts, char) - 1
         return i >= 0 and char < self.ends[i]
+
+    def overlaps(self, start: int, end: int) -> bool:
+        """Whether ``[start, end)`` shares a character with a range of the set: of the
+        ranges that start before ``end``, the last one ends furthest right."""
+        before = bisect_left(self.starts, end)
+        return before > 0 and self.ends[before - 1] > start
+
+    def add(self, start: int, end: int) -> None:
+        """Add ``[start, end)``, a range that overlaps none of the set."""
+        at = bisect_right(self.starts, start)
+        self.starts.insert(at, start)
+        self.ends.insert(at, end)
 
     def __bool__(self) -> bool:
         return bool(self.starts)

@@ -10,6 +10,7 @@ an annual report get "other". Writes ``doc._.report`` (a plain dict).
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Callable, Iterable
 from functools import lru_cache
 from pathlib import Path
@@ -129,11 +130,13 @@ class ReportMetaInferrer:
     def __call__(self, doc: Doc) -> Doc:
         if doc._.report is not None and not self.overwrite:
             return doc
+        text = doc_text(doc)
         furniture_lines = set()
         if "furniture" in doc.spans:
+            breaks = [i for i, char in enumerate(text) if char == "\n"]
             for span in doc.spans["furniture"]:
-                furniture_lines.add(doc_text(doc).count("\n", 0, span.start_char))
-        doc._.report = infer_report_meta(doc_text(doc), furniture_lines, self.rules)
+                furniture_lines.add(bisect_left(breaks, span.start_char))  # its line's number
+        doc._.report = infer_report_meta(text, furniture_lines, self.rules)
         return doc
 
     def to_disk(self, path: Path, *, exclude: Iterable[str] = ()) -> None:

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 from ...normalize import parse_number
-from ..entity_spans import FoundEntity
+from ..entity_spans import FoundEntity, RangeSet
 from .owners import OwnerChecks
 from .rules import ACCOUNT_TYPES
 from .text import longest_first, unspaced
@@ -20,14 +20,16 @@ class UnquotedChannels(OwnerChecks):
     """CHANNEL entities written without marks."""
 
     def unquoted_channels(self, text: str, covered: list[tuple[int, int]]) -> list[FoundEntity]:
+        """Owner-and-medium names and known outlets outside titles and quotes (``covered``)."""
         found = []
+        in_marks = RangeSet(covered)
         for match in self.media_re.finditer(text):
             mstart, mend = match.span()
             if mstart > 0 and (
                 text[mstart - 1] in self.quote_close or text[mstart - 1] in self.title_close
             ):
                 continue  # handled with the quoted name
-            if any(s <= mstart < e for s, e in covered):
+            if mstart in in_marks:
                 continue
             media = unspaced(match.group())
             kind = self.media[media]
