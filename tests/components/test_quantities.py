@@ -309,6 +309,31 @@ def test_a_platform_named_with_a_number_is_no_count():
     assert _found("百家号1个、大鱼号2个") == [("1个", "COUNT", 1), ("2个", "COUNT", 2)]
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # composed: full-width digits (word processors) and typographic hyphens (PDFs)
+        (
+            "电话：０５９８－８８８８８８８",
+            [("０５９８－８８８８８８８", "HOTLINE", "05988888888")],
+        ),
+        ("监督电话：１２３４５。", [("１２３４５", "HOTLINE", "12345")]),
+        ("咨询电话：0598\u20118888888", [("0598\u20118888888", "HOTLINE", "05988888888")]),
+        ("咨询电话：0598\u20108888888", [("0598\u20108888888", "HOTLINE", "05988888888")]),
+        ("咨询电话：0598\u20158888888", [("0598\u20158888888", "HOTLINE", "05988888888")]),
+        ("经费２７．６万元", [("２７．６万元", "MONEY", 276000)]),
+    ],
+)
+def test_full_width_digits_and_typographic_hyphens(text, expected):
+    assert _found(text) == expected
+
+
+def test_a_number_before_a_line_starting_with_this_agency_is_no_count():
+    # composed: a flattened table cell, then the next line's 本机关 (this agency), no 本 of books
+    assert _found("收到申请2\n本机关发布信息30条") == [("30条", "COUNT", 30)]
+    assert _found("发放宣传手册3000本，") == [("3000本", "COUNT", 3000)]
+
+
 def test_service_number_is_a_hotline():
     assert _found("通过12345平台、民政微信后台接受群众咨询116次") == [
         ("12345", "HOTLINE", "12345"),

@@ -53,6 +53,10 @@ KINDS = (
 MAGNITUDES = {"亿": "一亿", "万": "一万", "千万": "一千万", "百万": "一百万"}
 _FRAGMENT_RE = re.compile(r"\{([A-Z_]+)\}")
 _CJK_RE = re.compile(r"[\u4e00-\u9fff]")
+# read one for one (offsets hold): full-width digits as ASCII ones, so that every
+# pattern reads ０５９８－８８８８８８８ and １２３４５ like 0598-8888888 and 12345, and
+# the hyphens of word processors and PDFs (‐ ‑ ‒ ―) as the ASCII hyphen
+_WIDTH_FOLD = str.maketrans("０１２３４５６７８９\u2010\u2011\u2012\u2015", "0123456789----")
 _PUNCT_BEFORE_ITEM = re.compile(r"[\s,，。；;：:、()（）“”\"《》0-9０-９]")
 
 
@@ -468,13 +472,14 @@ class QuantityFinder:
         """Every quantity of ``text``, overlaps resolved (longer, more specific wins).
 
         The text is read in simplified characters (one for one, so offsets hold):
-        traditional 條, 個, 萬 and 號 work like 条, 个, 万 and 号; and without pinyin
+        traditional 條, 個, 萬 and 號 work like 条, 个, 万 and 号, full-width digits and
+        typographic hyphens like ASCII ones (``_WIDTH_FOLD``); and without pinyin
         glosses (69個(gè) as 69個; the offsets are mapped back).
         """
         return find_through_glosses(self._find, text, report_year)
 
     def _find(self, text: str, report_year: int | None = None) -> list[FoundEntity]:
-        text = to_simplified(text)
+        text = to_simplified(text).translate(_WIDTH_FOLD)
         fixed = [m.span() for m in self.fixed_re.finditer(text)] if self.fixed_re else []
         found = []
         for pattern, regex in self.compiled:
