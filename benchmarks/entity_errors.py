@@ -21,7 +21,7 @@ import srsly
 from disclosure_nlp.components.entity_spans import RangeSet, resolve_overlaps
 from disclosure_nlp.components.names import NameFinder, load_name_rules
 from disclosure_nlp.components.quantities import QuantityFinder, load_quantity_rules
-from disclosure_nlp.components.report_meta import infer_report_meta
+from disclosure_nlp.components.report_meta import infer_report_meta, line_numbers
 from disclosure_nlp.components.sections import SectionFinder, load_section_rules
 from disclosure_nlp.evaluation.gold import ENTITY_LABELS, load_gold
 from disclosure_nlp.evaluation.scorer import score_entities, values_equal
@@ -32,7 +32,7 @@ def predict_pure(text: str) -> list[dict]:
     sections = SECTIONS.sections(text)
     tables = SECTIONS.tables(text, sections)
     furniture = SECTIONS.furniture(text, tables)
-    skip = {text.count("\n", 0, s) for s, _ in furniture}
+    skip = line_numbers(text, (s for s, _ in furniture))
     year = infer_report_meta(text, skip)["year"]
     blocked = RangeSet([*tables, *furniture])
     found = [*QUANTITIES.find(text, year), *NAMES.find(text, year)]

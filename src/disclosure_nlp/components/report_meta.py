@@ -97,6 +97,16 @@ def infer_format(title: str | None, year: int | None, text: str, rules: dict) ->
     return "pre-2019"
 
 
+def line_numbers(text: str, positions: Iterable[int]) -> set[int]:
+    """The numbers (from 0) of the lines of ``text`` that ``positions`` fall on, found by
+    bisection over the line breaks (counting breaks afresh for each grows with the square)."""
+    positions = list(positions)
+    if not positions:
+        return set()
+    breaks = [i for i, char in enumerate(text) if char == "\n"]
+    return {bisect_left(breaks, pos) for pos in positions}
+
+
 def infer_report_meta(text: str, skip_lines: Iterable[int] = (), rules: dict | None = None) -> dict:
     """Title, agency, year and format of a report text (pure: no spaCy needed)."""
     rules = rules or load_meta_rules()
@@ -131,11 +141,8 @@ class ReportMetaInferrer:
         if doc._.report is not None and not self.overwrite:
             return doc
         text = doc_text(doc)
-        furniture_lines = set()
-        if "furniture" in doc.spans:
-            breaks = [i for i, char in enumerate(text) if char == "\n"]
-            for span in doc.spans["furniture"]:
-                furniture_lines.add(bisect_left(breaks, span.start_char))  # its line's number
+        furniture = doc.spans.get("furniture", ())
+        furniture_lines = line_numbers(text, (span.start_char for span in furniture))
         doc._.report = infer_report_meta(text, furniture_lines, self.rules)
         return doc
 
