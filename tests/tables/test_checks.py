@@ -6,7 +6,7 @@ import pytest
 
 from disclosure_nlp.tables import TableReader, load_table_schema, read_tables
 from disclosure_nlp.tables.checks import FAIL, PASS, UNCERTAIN, compare
-from disclosure_nlp.tables.reader import ParsedCell, ParsedTable
+from disclosure_nlp.tables.records import ParsedCell, ParsedTable
 from tests.conftest import corpus_text
 
 SCHEMA = load_table_schema()

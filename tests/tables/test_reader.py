@@ -6,7 +6,7 @@ import pytest
 
 from disclosure_nlp.io.html import html_to_text
 from disclosure_nlp.tables import TableReader, load_table_schema, read_tables
-from disclosure_nlp.tables.reader import (
+from disclosure_nlp.tables.cells import (
     BLANK,
     CAPTION,
     LABEL,
