@@ -20,7 +20,8 @@ import srsly
 
 from disclosure_nlp.components.entity_spans import RangeSet, resolve_overlaps
 from disclosure_nlp.components.names import NameFinder, load_name_rules
-from disclosure_nlp.components.quantities import QuantityFinder, load_quantity_rules
+from disclosure_nlp.components.quantities import QuantityFinder
+from disclosure_nlp.components.quantity_rules import load_quantity_rules
 from disclosure_nlp.components.report_meta import infer_report_meta, line_numbers
 from disclosure_nlp.components.sections import SectionFinder, load_section_rules
 from disclosure_nlp.evaluation.gold import ENTITY_LABELS, load_gold

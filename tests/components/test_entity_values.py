@@ -19,7 +19,7 @@ from disclosure_nlp.components.entity_values import (
     load_value_settings,
 )
 from disclosure_nlp.components.names import load_name_rules
-from disclosure_nlp.components.quantities import load_quantity_rules
+from disclosure_nlp.components.quantity_rules import load_quantity_rules
 from disclosure_nlp.resources import resource_path
 from tests.conftest import corpus_text
 

@@ -13,7 +13,8 @@ import pytest
 import spacy
 from confection import ConfigValidationError
 
-from disclosure_nlp.components.quantities import QuantityFinder, load_quantity_rules
+from disclosure_nlp.components.quantities import QuantityFinder
+from disclosure_nlp.components.quantity_rules import load_quantity_rules
 from disclosure_nlp.resources import resource_path
 from tests.conftest import corpus_text
 

@@ -50,15 +50,9 @@ from .doc_text import doc_text
 from .entity_spans import FoundEntity
 from .names import RULES_FILE as NAME_RULES_FILE
 from .names import NameFinder, NameRules, load_name_rules
-from .quantities import (
-    MAGNITUDES,
-    QUANTITY_LABELS,
-    QuantityFinder,
-    QuantityRules,
-    counted_item,
-    load_quantity_rules,
-)
-from .quantities import RULES_FILE as QUANTITY_RULES_FILE
+from .quantities import MAGNITUDES, QuantityFinder, counted_item
+from .quantity_rules import QUANTITY_LABELS, QuantityRules, load_quantity_rules
+from .quantity_rules import RULES_FILE as QUANTITY_RULES_FILE
 from .rule_io import check_rule_keys
 from .sections import to_simplified
 
