@@ -10,21 +10,18 @@ import spacy
 from spacy.util import registry
 
 from disclosure_nlp.components.sections import SectionFinder, load_section_rules
+from disclosure_nlp.components.statement_rules import (
+    CueRules,
+    ScoreCalibration,
+    load_cue_rules,
+    load_score_calibration,
+)
 from disclosure_nlp.components.statement_units import (
     UnitSplitter,
     doc_sections,
     load_unit_rules,
 )
-from disclosure_nlp.components.statements import (
-    CueRules,
-    CueScorer,
-    Evidence,
-    ScoreCalibration,
-    StatementFinder,
-    load_cue_rules,
-    load_score_calibration,
-    own_label,
-)
+from disclosure_nlp.components.statements import CueScorer, Evidence, StatementFinder, own_label
 from disclosure_nlp.resources import resource_path
 from tests.conftest import corpus_text
 

@@ -6,7 +6,7 @@ import math
 
 import pytest
 
-from disclosure_nlp.components.statements import (
+from disclosure_nlp.components.statement_rules import (
     ScoreCalibration,
     calibrated_probability,
     load_score_calibration,

@@ -34,12 +34,8 @@ import numpy as np
 import srsly
 from sklearn.linear_model import LogisticRegression
 
-from ..components.statements import (
-    CALIBRATION_FILE,
-    RuleStatementClassifier,
-    ScoreCalibration,
-    load_cue_rules,
-)
+from ..components.statement_rules import CALIBRATION_FILE, ScoreCalibration, load_cue_rules
+from ..components.statements import RuleStatementClassifier
 from ..errors import Errors
 from ..resources import resource_path
 from .statement_baseline import UnitFeaturizer, gold_unit_label
