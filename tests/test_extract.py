@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import json
 import subprocess
 import sys
@@ -124,3 +125,21 @@ def test_the_default_pipeline_reads_every_text_the_reader_admits(nlp):
     # a file of max_bytes decodes to at most as many characters; spaCy's own limit
     # (1,000,000) would fail such a text with E088 (benchmarks/long_texts.py times it)
     assert nlp.max_length >= DEFAULT_MAX_BYTES
+
+
+def test_one_path_may_be_given_as_a_string(batch, nlp):
+    records = list(disclosure_nlp.extract(str(batch / "seed-000.txt"), nlp=nlp))
+    assert [r["doc_id"] for r in records if r["kind"] == "document"] == ["seed-000"]
+
+
+def test_section_records_tile_each_text(records):
+    docs = {r["doc_id"]: r for r in records if r["kind"] == "document" and r["status"] == "ok"}
+    for doc_id, doc in docs.items():
+        mine = [r for r in records if r["doc_id"] == doc_id and r["kind"] == "section"]
+        sections = sorted((r["start"], r["end"]) for r in mine)
+        assert sections[-1][1] == doc["chars"], doc_id
+        assert all(a[1] == b[0] for a, b in itertools.pairwise(sections)), doc_id
+
+
+def test_the_packaged_pipeline_answers_to_default(nlp):
+    assert disclosure_nlp.load("default").pipe_names == nlp.pipe_names

@@ -5,12 +5,13 @@ from __future__ import annotations
 import sys
 import time
 from collections import Counter
+from collections.abc import Sequence
 from pathlib import Path
 
 import typer
 
 from .errors import Errors
-from .io.readers import SUPPORTED_SUFFIXES, iter_input_files, skipped_files
+from .io.readers import SUPPORTED_SUFFIXES, iter_input_files, path_text, skipped_files
 
 app = typer.Typer(
     name="disclosure-nlp",
@@ -39,16 +40,24 @@ def extract(
     from .io.jsonl import write_jsonl
     from .pipeline import load
 
-    missing = [str(p) for p in paths if not p.exists()]
+    missing = [path_text(p) for p in paths if not p.exists() and not p.is_symlink()]
     if missing:
         _fail(Errors.E001.format(path=", ".join(missing)))
-    files = list(iter_input_files(paths))
+    _check_output(output)
+    files = [p for p, _ in iter_input_files(paths) if not _same_file(p, output)]
     if not files:
-        _fail(Errors.E040.format(paths=", ".join(map(str, paths)), suffixes=SUPPORTED_SUFFIXES))
+        _fail(Errors.E040.format(paths=", ".join(map(path_text, paths)), suffixes=_SUFFIXES))
     skipped = skipped_files(paths)
     if skipped:
-        names = ", ".join(p.name for p in skipped[:5]) + (" …" if len(skipped) > 5 else "")
-        typer.echo(f"note: {len(skipped)} files with other suffixes not read: {names}", err=True)
+        note = f"{len(skipped)} files with other suffixes not read: {_some(skipped)}"
+        typer.echo(f"note: {note}", err=True)
+    shared = _shared_doc_ids(files)
+    if shared:
+        typer.echo(
+            f"note: {len(shared)} doc_ids name more than one file (their records follow each "
+            f"document record in turn): {_some(shared)}",
+            err=True,
+        )
     try:
         nlp = load(model)
     except OSError as err:
@@ -63,10 +72,43 @@ def extract(
                 counts["errors"] += 1
             yield record
 
-    write_jsonl(output, counted(run_extract(paths, nlp=nlp, workers=workers)))
+    try:
+        write_jsonl(output, counted(run_extract(files, nlp=nlp, workers=workers)))
+    except OSError as err:  # the disk filled up, the folder went away
+        _fail(Errors.E042.format(path=output, problem=err.strerror or err))
     seconds = time.perf_counter() - start
     summary = ", ".join(f"{n} {kind}" for kind, n in sorted(counts.items()))
     typer.echo(f"wrote {output}: {summary} in {seconds:.1f}s", err=True)
+
+
+_SUFFIXES = ", ".join(SUPPORTED_SUFFIXES)
+
+
+def _some(items: Sequence, shown: int = 5) -> str:
+    """The first few of ``items`` (paths by their name) for a one-line note."""
+    names = [path_text(i.name) if isinstance(i, Path) else str(i) for i in items[:shown]]
+    return ", ".join(names) + (" …" if len(items) > shown else "")
+
+
+def _check_output(output: Path) -> None:
+    """Fail before any work when the output cannot be a file (no folder, or a folder)."""
+    if str(output) == "-":
+        return
+    if output.is_dir():
+        _fail(Errors.E042.format(path=output, problem="it is a folder"))
+    if not output.parent.is_dir():
+        _fail(Errors.E042.format(path=output, problem=f"the folder {output.parent} does not exist"))
+
+
+def _same_file(path: Path, output: Path) -> bool:
+    """Whether an input is the output file itself (an output written inside an input folder)."""
+    return str(output) != "-" and path.resolve() == output.resolve()
+
+
+def _shared_doc_ids(files: Sequence[Path]) -> list[str]:
+    """doc_ids (file names without extension) that more than one input file has."""
+    counts = Counter(Path(path_text(f)).stem for f in files)
+    return sorted(doc_id for doc_id, n in counts.items() if n > 1)
 
 
 @app.command(context_settings={"allow_extra_args": True, "ignore_unknown_options": True})
@@ -90,7 +132,7 @@ def train(
     from .training.train_baseline import config_kind
 
     if not config.is_file():
-        _fail(Errors.E001.format(path=config))
+        _fail(Errors.E043.format(path=config))
     overrides = parse_config_overrides(ctx.args)
     try:
         kind = config_kind(load_config(config, overrides=overrides, interpolate=False), config)
@@ -111,6 +153,37 @@ def train(
         _fail(str(err))
 
 
+_CORPUS_HELP = (
+    "Folder of the corpus texts [default: ./corpus, else the corpus/ of the checkout the "
+    "gold file is in]."
+)
+_SPLITS_HELP = (
+    "The split file [default: ./annotations/splits.json, else the splits.json beside the "
+    "gold file]."
+)
+
+
+def _beside_gold(gold: Path, corpus: Path | None, splits: Path | None) -> tuple[Path, Path]:
+    """The corpus folder and split file: as given; else those of the working folder; else
+    those of the checkout the gold file is in (annotations/gold.jsonl -> corpus/,
+    annotations/splits.json), so that evaluate works from any folder."""
+    folder = (gold if gold.is_dir() else gold.parent).resolve()
+    bases = [folder, *list(folder.parents)[:2]]
+    if corpus is None:
+        found = [b / "corpus" for b in bases if (b / "corpus").is_dir()]
+        corpus = Path("corpus") if Path("corpus").is_dir() or not found else found[0]
+    if splits is None:
+        default = Path("annotations/splits.json")
+        found = [
+            p
+            for b in bases
+            for p in (b / "splits.json", b / "annotations" / "splits.json")
+            if p.is_file()
+        ]
+        splits = default if default.is_file() or not found else found[0]
+    return corpus, splits
+
+
 @app.command()
 def evaluate(
     target: str = typer.Argument(
@@ -119,8 +192,8 @@ def evaluate(
     gold: Path = typer.Argument(..., help="Gold JSONL file or folder (annotations/gold.jsonl)."),
     output: Path | None = typer.Option(None, "-o", "--output", help="Write the report as JSON."),
     split: str = typer.Option("all", help="train, dev, test or all (annotations/splits.json)."),
-    splits: Path = typer.Option(Path("annotations/splits.json"), help="The split file."),
-    corpus: Path = typer.Option(Path("corpus"), help="Folder of the corpus texts."),
+    splits: Path | None = typer.Option(None, help=_SPLITS_HELP),
+    corpus: Path | None = typer.Option(None, help=_CORPUS_HELP),
     compare: list[str] = typer.Option(
         [], "--compare", help="More pipelines or facts files, shown beside TARGET."
     ),
@@ -142,6 +215,7 @@ def evaluate(
     from .evaluation.hybrid import MERGE_PIPE, format_additions, held_additions
     from .evaluation.tables import evaluate_tables_target, format_tables_report, load_table_gold
 
+    corpus, splits = _beside_gold(gold, corpus, splits)
     try:
         golds = load_gold(gold, corpus)
         ids = split_ids(splits, split)
@@ -191,14 +265,15 @@ def evaluate(
 def convert(
     gold: Path = typer.Argument(..., help="Gold JSONL file or folder."),
     output: Path = typer.Option(Path("training/corpus"), "-o", "--output", help="Output folder."),
-    splits: Path = typer.Option(Path("annotations/splits.json"), help="The split file."),
-    corpus: Path = typer.Option(Path("corpus"), help="Folder of the corpus texts."),
+    splits: Path | None = typer.Option(None, help=_SPLITS_HELP),
+    corpus: Path | None = typer.Option(None, help=_CORPUS_HELP),
 ) -> None:
     """Gold data to spaCy DocBins (train/dev/test.spacy), reporting misaligned spans."""
     from .errors import DisclosureError
     from .pipeline import blank
     from .training.corpus import convert_gold
 
+    corpus, splits = _beside_gold(gold, corpus, splits)
     try:
         report = convert_gold(blank(), gold, corpus, splits, output)
     except (DisclosureError, OSError) as err:

@@ -60,9 +60,20 @@ class Errors(metaclass=ErrorsWithCodes):
     E031 = "Gold file {path}, line {line}: {problem}"
     E032 = "No corpus text for gold record {doc_id} in {corpus}."
     E033 = "Cannot evaluate {path}: give a pipeline (a name or a directory) or a facts JSONL file."
+    E034 = (
+        "Cannot read the gold file {path}: {error}. Give a JSONL file of gold records "
+        "(annotations/gold.jsonl) or a folder of them."
+    )
+    E035 = "Cannot read the split file {path}: {error}. Give annotations/splits.json (--splits)."
+    E036 = "No split {split!r} in {path}: it has {names}, or use all (every gold record)."
     # command line
     E040 = "No input files found under {paths} (looked for {suffixes})."
     E041 = "Cannot load the pipeline {name!r}: {error}"
+    E042 = (
+        "Cannot write to {path}: {problem}. Give a file name such as facts.jsonl in an "
+        "existing folder, or - for stdout."
+    )
+    E043 = "Config file not found: {path}. Give a training config such as configs/ner.cfg."
     # normalization
     E050 = (
         "Not a count: {text!r}. Expected a number with an optional measure word, e.g. "

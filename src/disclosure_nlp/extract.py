@@ -15,6 +15,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 from tqdm import tqdm
 
+from .components.sections import section_ranges
 from .errors import Errors
 from .io.readers import DEFAULT_MAX_BYTES, ReadResult, iter_input_files, read_document
 
@@ -45,15 +46,15 @@ def document_record(result: ReadResult, doc: Doc | None = None, error: str | Non
 
 def doc_records(doc: Doc, doc_id: str) -> Iterator[dict]:
     """Section, entity and statement records of a processed Doc."""
-    for span in doc.spans.get("sections", []):
-        heading = doc.text[span.start_char : span.end_char].split("\n", 1)[0].strip()
+    for start, end, label in section_ranges(doc):
+        heading = doc.text[start:end].split("\n", 1)[0].strip()
         yield {
             "doc_id": doc_id,
             "kind": "section",
-            "label": span.label_,
-            "start": span.start_char,
-            "end": span.end_char,
-            "heading": heading[:80] if span.label_ != "PREAMBLE" else None,
+            "label": label,
+            "start": start,
+            "end": end,
+            "heading": heading[:80] if label != "PREAMBLE" else None,
         }
     for ent in doc.ents:
         yield {

@@ -13,6 +13,9 @@ from .io.readers import DEFAULT_MAX_BYTES
 from .tokenizer import create_chinese_tokenizer  # noqa: F401  (registers the tokenizer)
 from .training import architectures, suggesters  # noqa: F401  (used by trained pipelines)
 
+# names that stand for the packaged rule pipeline (--model default, evaluate default)
+DEFAULT_PIPELINE_NAMES = ("default", "rules")
+
 DEFAULT_PIPES = (
     "disclosure_sections",
     "disclosure_report_meta",
@@ -82,7 +85,8 @@ def add_entity_values(nlp: Language) -> Language:
 
 
 def load(name: str | Path | None = None, values: bool = True, **kwargs) -> Language:
-    """Load a pipeline: the default one (no argument), or a spaCy package or directory.
+    """Load a pipeline: the default one (no argument, "default" or "rules"), or a spaCy
+    package or directory.
 
     Nothing is downloaded: the default pipeline is built from the resources
     that ship inside the package. A training output folder (``disclosure-nlp
@@ -91,7 +95,7 @@ def load(name: str | Path | None = None, values: bool = True, **kwargs) -> Langu
     values (a plain trained ``ner``) gets them from ``disclosure_entity_values``
     (:func:`add_entity_values`).
     """
-    if name is None:
+    if name is None or (str(name) in DEFAULT_PIPELINE_NAMES and not Path(name).exists()):
         return build_default_pipeline()
     name = resolve_model_dir(name)
     try:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import itertools
+
 import pytest
 import spacy
 from spacy.util import registry
@@ -10,6 +12,7 @@ from disclosure_nlp.components.sections import (
     SectionFinder,
     load_section_rules,
     numeral_value,
+    section_ranges,
     to_simplified,
 )
 from tests.conftest import corpus_text
@@ -296,3 +299,25 @@ def test_portal_header_with_a_written_time_and_metadata_fields_are_furniture():
     )
     spans = FINDER.furniture(text, [])
     assert [text[s:e][:4] for s, e in spans] == ["中央政府", "信息名称", "• 备注"]
+
+
+@pytest.mark.parametrize(
+    ("text", "labels"),
+    [
+        (
+            "某局2020年报告。\n\n## 一、总体情况\n\n发布信息12条。\n\n## 二、主动公开情况\n表",
+            ["PREAMBLE", "OVERVIEW", "ACTIVE"],
+        ),
+        (
+            "某局报告如下: 一、政府信息主动公开情况 发布信息12条。 二、政府依申请公开情况 无。",
+            ["PREAMBLE", "ACTIVE", "REQUESTS"],
+        ),
+    ],
+)
+def test_section_ranges_tile_the_text_white_space_included(nlp, text, labels):
+    # a span's end_char leaves out the space after its last token (## 一、, 。 二、)
+    ranges = section_ranges(nlp(text))
+    assert [label for _, _, label in ranges] == labels
+    assert ranges[0][0] == 0 and ranges[-1][1] == len(text)
+    assert all(a[1] == b[0] for a, b in itertools.pairwise(ranges))
+    assert all(text[start] in "一二" for start, _, _ in ranges[1:])

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import os
+
 import pytest
 
 from disclosure_nlp.io.readers import (
     decode_bytes,
     iter_input_files,
+    path_text,
     read_document,
     skipped_files,
 )
@@ -97,3 +100,31 @@ def test_folders_are_searched_recursively(tmp_path):
     (tmp_path / "a" / "notes.md").write_text("x", encoding="utf-8")
     found = [p.name for p, _ in iter_input_files([tmp_path])]
     assert found == ["r2.html", "r1.txt"] or sorted(found) == ["r1.txt", "r2.html"]
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("年度报告".encode("gbk") + b".txt", "年度报告.txt"),  # a Windows archive's name
+        ("年度报告".encode() + b".txt", "年度报告.txt"),
+        (b"\xff\xfe\x81.txt", "\\xff\\xfe\\x81.txt"),  # neither: escaped, never lost
+        (b"plain.txt", "plain.txt"),
+    ],
+)
+def test_path_text_turns_file_name_bytes_into_text(raw, expected):
+    assert path_text(os.fsdecode(raw)) == expected
+
+
+def test_a_file_named_in_gbk_keeps_its_chinese_doc_id(tmp_path):
+    name = os.path.join(os.fsencode(tmp_path), "年度报告".encode("gbk") + b".txt")
+    with open(name, "wb") as handle:
+        handle.write(corpus_text(SEED).encode("utf-8"))
+    (path,) = [p for p, _ in iter_input_files([tmp_path])]
+    result = read_document(path)
+    assert result.ok and result.doc_id == "年度报告" and result.source.endswith("年度报告.txt")
+
+
+def test_one_path_given_as_a_string_is_one_path(tmp_path):
+    (tmp_path / "a.txt").write_text("x", encoding="utf-8")
+    assert [p.name for p, _ in iter_input_files(str(tmp_path))] == ["a.txt"]
+    assert [p.name for p, _ in iter_input_files(tmp_path / "a.txt")] == ["a.txt"]

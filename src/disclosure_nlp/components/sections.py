@@ -386,6 +386,23 @@ class SectionSegmenter(RuleFileIO):
         return doc
 
 
+def section_ranges(doc: Doc) -> list[tuple[int, int, str]]:
+    """(start, end, label) of ``doc.spans["sections"]`` in characters, as ANNOTATION.md §3
+    has them: each section ends where the next begins.
+
+    A span's ``end_char`` leaves out the white space after its last token, so the
+    space of ``## 一、总体情况`` or of ``…发生。 二、…`` would belong to no section.
+    """
+    if "sections" not in doc.spans:
+        return []
+    return [
+        (span.start_char, span.end_char + len(doc[span.end - 1].whitespace_), span.label_)
+        if len(span)
+        else (span.start_char, span.end_char, span.label_)
+        for span in doc.spans["sections"]
+    ]
+
+
 @Language.factory(
     "disclosure_sections",
     assigns=["doc.spans", "token._.section"],

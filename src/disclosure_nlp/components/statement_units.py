@@ -35,6 +35,7 @@ from ..extensions import register_extensions
 from ..resources import resource_path
 from .doc_text import doc_text
 from .rule_io import RuleFileIO
+from .sections import section_ranges
 
 RULES_FILE = "statement_units.json"
 SPANS_KEY = "statement_units"
@@ -447,10 +448,8 @@ def doc_ranges(doc: Doc, key: str) -> list[Range]:
 
 
 def doc_sections(doc: Doc) -> list[tuple[int, int, str]]:
-    """(start, end, label) of ``doc.spans["sections"]``."""
-    if "sections" not in doc.spans:
-        return []
-    return [(s.start_char, s.end_char, s.label_) for s in doc.spans["sections"]]
+    """(start, end, label) of ``doc.spans["sections"]``, each ending where the next begins."""
+    return section_ranges(doc)
 
 
 class StatementUnitSplitter(RuleFileIO):

@@ -25,6 +25,7 @@ from ..extensions import register_extensions
 from ..tables.reader import TableReader
 from ..tables.schema import SCHEMA_FILE, TableSchema, load_table_schema
 from .doc_text import doc_text
+from .sections import section_ranges
 
 RECORDS_KEY = "disclosure_records"
 RECORD_KINDS = ("table", "check")
@@ -57,7 +58,7 @@ class TableParser:
     def __call__(self, doc: Doc) -> Doc:
         if doc._.tables is not None and not self.overwrite:
             return doc
-        sections = [(s.start_char, s.end_char, s.label_) for s in doc.spans.get("sections", [])]
+        sections = section_ranges(doc)
         blocks = [(s.start_char, s.end_char) for s in doc.spans.get("tables", [])]
         fmt = (doc._.report or {}).get("format")
         result = self.reader.read(doc_text(doc), sections, blocks, fmt)

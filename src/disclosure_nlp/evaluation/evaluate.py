@@ -10,11 +10,10 @@ import srsly
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from ..components.sections import section_ranges
 from ..errors import Errors
 from .gold import ENTITY_LABELS, STATEMENT_LABELS
 from .scorer import score
-
-DEFAULT_PIPELINE_NAMES = ("default", "rules")
 
 
 def doc_to_prediction(doc: Doc) -> dict:
@@ -29,8 +28,8 @@ def doc_to_prediction(doc: Doc) -> dict:
             for s in doc.spans.get("statements", [])
         ],
         "sections": [
-            {"start": s.start_char, "end": s.end_char, "label": s.label_}
-            for s in doc.spans.get("sections", [])
+            {"start": start, "end": end, "label": label}
+            for start, end, label in section_ranges(doc)
         ],
     }
 
@@ -62,8 +61,6 @@ def load_target(target: str) -> Language | Path:
         return path
     from ..pipeline import load
 
-    if target in DEFAULT_PIPELINE_NAMES:
-        return load()
     return load(target)
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 import srsly
@@ -107,6 +107,14 @@ def validate_record(record: dict, text: str) -> list[str]:
     return problems
 
 
+def _read_records(path: Path) -> Iterator[dict]:
+    """The records of one gold JSONL file; a missing file or a broken line raises E034."""
+    try:
+        yield from srsly.read_jsonl(path)
+    except ValueError as err:  # srsly: "Can't read file", "Invalid JSON on line N"
+        raise GoldDataError(Errors.E034.format(path=path, error=err)) from err
+
+
 def load_gold(
     paths: Path | str | Iterable[Path | str], corpus_dir: Path | str = "corpus"
 ) -> list[dict]:
@@ -122,7 +130,7 @@ def load_gold(
         files.extend(sorted(p.glob("*.jsonl")) if p.is_dir() else [p])
     records, seen = [], set()
     for file in files:
-        for line_no, record in enumerate(srsly.read_jsonl(file), start=1):
+        for line_no, record in enumerate(_read_records(file), start=1):
             doc_id = record.get("doc_id")
             text_path = Path(corpus_dir) / f"{doc_id}.txt"
             if not text_path.exists():
@@ -146,7 +154,17 @@ def split_ids(splits_path: Path | str, split: str | None) -> set[str] | None:
     """Document ids of one split of annotations/splits.json (None: all documents)."""
     if split is None or split == "all":
         return None
-    return set(srsly.read_json(splits_path)[split])
+    try:
+        splits = srsly.read_json(splits_path)
+    except ValueError as err:  # srsly: "Can't read file", or no JSON
+        raise GoldDataError(Errors.E035.format(path=splits_path, error=err)) from err
+    splits = splits if isinstance(splits, dict) else {}
+    names = sorted(
+        k for k, v in splits.items() if isinstance(v, list) and all(isinstance(i, str) for i in v)
+    )  # the lists of document ids (splits.json also holds the ratios)
+    if split not in names:
+        raise GoldDataError(Errors.E036.format(split=split, path=splits_path, names=names))
+    return set(splits[split])
 
 
 def of_split(golds: list[dict], splits_path: Path | str, split: str | None) -> list[dict]:

@@ -3,12 +3,17 @@
 A reader never raises on bad input inside a batch: :func:`read_document`
 returns a :class:`ReadResult` whose ``error`` says what was wrong, so the
 caller can write an error record and go on.
+
+File names are text in every record: a name whose bytes are no UTF-8 (a GBK
+name from a Windows archive) is read as GB18030, else written with ``\\x``
+escapes (:func:`path_text`), so a record never carries undecodable characters.
 """
 
 from __future__ import annotations
 
 import codecs
 import hashlib
+import os
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -92,6 +97,23 @@ def _cjk_share(text: str) -> float:
     return sum(1 for c in text if "\u4e00" <= c <= "\u9fff") / len(text)
 
 
+def path_text(path: Path | str) -> str:
+    """A path as text fit for records and messages.
+
+    Python keeps the bytes of a file name that is no UTF-8 as lone surrogates
+    (``\\udcb1``), which no JSON writer accepts. Such a name is decoded as
+    GB18030 (Windows writes Chinese names in GBK), else with ``\\x`` escapes.
+    """
+    text = str(path)
+    if not any("\udc80" <= c <= "\udcff" for c in text):
+        return text
+    raw = os.fsencode(text)
+    try:
+        return raw.decode("gb18030")
+    except UnicodeDecodeError:
+        return raw.decode("utf-8", "backslashreplace")
+
+
 def decode_bytes(data: bytes, path: str = "<bytes>") -> tuple[str, str]:
     """Decode report bytes, detecting the encoding; returns (text, encoding).
 
@@ -159,29 +181,30 @@ def _check_text(text: str, path: str) -> None:
 def read_document(path: Path | str, max_bytes: int = DEFAULT_MAX_BYTES) -> ReadResult:
     """Read one .txt or .html file; errors are returned in the result, not raised."""
     path = Path(path)
-    result = ReadResult(doc_id=path.stem, source=str(path))
+    name = path_text(path)
+    result = ReadResult(doc_id=Path(name).stem, source=name)
     try:
         if not path.is_file():
-            raise ReadError(Errors.E001.format(path=path))
+            raise ReadError(Errors.E001.format(path=name))
         suffix = path.suffix.lower()
         if suffix not in SUPPORTED_SUFFIXES:
-            raise ReadError(Errors.E006.format(path=path, suffixes=", ".join(SUPPORTED_SUFFIXES)))
+            raise ReadError(Errors.E006.format(path=name, suffixes=", ".join(SUPPORTED_SUFFIXES)))
         size = path.stat().st_size
         if size == 0:
-            raise ReadError(Errors.E002.format(path=path))
+            raise ReadError(Errors.E002.format(path=name))
         if size > max_bytes:
-            raise ReadError(Errors.E005.format(path=path, size=size, limit=max_bytes))
+            raise ReadError(Errors.E005.format(path=name, size=size, limit=max_bytes))
         data = path.read_bytes()
-        text, encoding = decode_bytes(data, str(path))
-        _check_text(text, str(path))
+        text, encoding = decode_bytes(data, name)
+        _check_text(text, name)
         if suffix in HTML_SUFFIXES:
             text = html_to_text(text)
-            _check_text(text, str(path))
+            _check_text(text, name)
         result.text, result.encoding = text, encoding
     except ReadError as err:
         result.error = str(err)
     except OSError as err:
-        result.error = Errors.E001.format(path=path) + f" ({err.strerror})"
+        result.error = Errors.E001.format(path=name) + f" ({err.strerror})"
     return result
 
 
@@ -200,6 +223,8 @@ def iter_input_files(
     suffix, so that an unsupported one gets an error record; inside folders
     only files with a supported suffix are taken, sorted, recursively.
     """
+    if isinstance(paths, str | Path):  # one path, not the characters of one
+        paths = [paths]
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
@@ -214,6 +239,8 @@ def skipped_files(
     paths: Iterable[Path | str], suffixes: tuple[str, ...] = SUPPORTED_SUFFIXES
 ) -> list[Path]:
     """Files inside the given folders that extraction does not take (reported, not silent)."""
+    if isinstance(paths, str | Path):
+        paths = [paths]
     out = []
     for raw in paths:
         path = Path(raw)
