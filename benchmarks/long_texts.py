@@ -1,7 +1,7 @@
 """Time and memory of the default pipeline on one text of growing length.
 
 A report is repeated 1, 10, 100 and 400 times (the longest of the bundled
-corpus by default: about 4 thousand to 1.5 million characters at 400) and each
+corpus by default: about 6.7 thousand to 2.7 million characters at 400) and each
 length runs in a fresh process, so that the peak memory is its own. For each
 length the script prints the characters, seconds for the tokenizer and for the
 components, characters per second and the peak resident memory. Time per

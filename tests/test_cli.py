@@ -77,6 +77,11 @@ def test_evaluate_finds_the_corpus_beside_the_gold_file_from_any_folder(tmp_path
               cwd=tmp_path)  # fmt: skip
     assert run.returncode == 0, run.stderr
     assert "split: dev, gold documents: 18" in run.stdout
+    assert "has no records of 17 of the 18 gold documents" in run.stderr  # but of seed-000
+
+
+def test_evaluate_a_facts_file_that_does_not_exist(tmp_path):
+    one_line_error(cli("evaluate", str(tmp_path / "facts.jsonl"), "annotations/gold.jsonl"), "E037")
 
 
 def test_a_batch_with_a_gbk_file_name_an_output_inside_and_a_shared_doc_id(tmp_path):
@@ -88,13 +93,20 @@ def test_a_batch_with_a_gbk_file_name_an_output_inside_and_a_shared_doc_id(tmp_p
         handle.write(text.encode("utf-8"))
     (folder / "a.txt").write_text(text, encoding="utf-8")
     (folder / "web" / "a.html").write_text(f"<p>{text}</p>", encoding="utf-8")
+    (folder / "long.txt").write_text(text * 20, encoding="utf-8")
     out = folder / "facts.jsonl"
     out.write_text("", encoding="utf-8")  # left by an earlier run
-    run = cli("extract", str(folder), "-o", str(out))
+    limit = len(text.encode("utf-8")) * 2
+    # the folder, and one of its files again: each file is read once
+    run = cli(
+        "extract", str(folder), str(folder / "a.txt"), "-o", str(out), "--max-bytes", str(limit)
+    )
     assert run.returncode == 0, run.stderr
     records = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
-    docs = [r for r in records if r["kind"] == "document"]
-    assert sorted(d["doc_id"] for d in docs) == ["a", "a", "年度报告"]
-    assert all(d["status"] == "ok" for d in docs)
+    docs = [d for d in records if d["kind"] == "document"]
+    assert sorted((d["doc_id"], d["status"]) for d in docs) == [
+        ("a", "ok"), ("a", "ok"), ("long", "error"), ("年度报告", "ok"),
+    ]  # fmt: skip
+    assert "(1 document with an error record)" in run.stderr
     assert next(d for d in docs if d["doc_id"] == "年度报告")["source"].endswith("年度报告.txt")
-    assert "note: 1 doc_ids name more than one file" in run.stderr and ": a" in run.stderr
+    assert "note: 1 doc_id shared by several files" in run.stderr and ": a" in run.stderr

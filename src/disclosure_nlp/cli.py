@@ -11,7 +11,13 @@ from pathlib import Path
 import typer
 
 from .errors import Errors
-from .io.readers import SUPPORTED_SUFFIXES, iter_input_files, path_text, skipped_files
+from .io.readers import (
+    DEFAULT_MAX_BYTES,
+    SUPPORTED_SUFFIXES,
+    iter_input_files,
+    path_text,
+    skipped_files,
+)
 
 app = typer.Typer(
     name="disclosure-nlp",
@@ -32,10 +38,17 @@ def extract(
     output: Path = typer.Option(
         ..., "-o", "--output", help="JSONL file to write ('-' for stdout)."
     ),
-    model: str | None = typer.Option(None, "--model", help="Pipeline name or directory."),
+    model: str | None = typer.Option(
+        None,
+        "--model",
+        help="Pipeline name or directory (default: the pipeline packaged with disclosure_nlp).",
+    ),
     workers: int = typer.Option(1, "--workers", min=1, help="Processes for nlp.pipe."),
+    max_bytes: int = typer.Option(
+        DEFAULT_MAX_BYTES, "--max-bytes", min=1, help="Larger files get an error record (E005)."
+    ),
 ) -> None:
-    """Extract document, section, entity and statement records as JSONL."""
+    """Extract document, section, entity, statement, table and check records as JSONL."""
     from .extract import extract as run_extract
     from .io.jsonl import write_jsonl
     from .pipeline import load
@@ -49,19 +62,20 @@ def extract(
         _fail(Errors.E040.format(paths=", ".join(map(path_text, paths)), suffixes=_SUFFIXES))
     skipped = skipped_files(paths)
     if skipped:
-        note = f"{len(skipped)} files with other suffixes not read: {_some(skipped)}"
+        note = f"{_count(len(skipped), 'file')} with other suffixes not read: {_some(skipped)}"
         typer.echo(f"note: {note}", err=True)
     shared = _shared_doc_ids(files)
     if shared:
         typer.echo(
-            f"note: {len(shared)} doc_ids name more than one file (their records follow each "
-            f"document record in turn): {_some(shared)}",
+            f"note: {_count(len(shared), 'doc_id')} shared by several files (each file's "
+            f"records follow its own document record): {_some(shared)}",
             err=True,
         )
     try:
         nlp = load(model)
     except OSError as err:
         _fail(str(err))
+    nlp.max_length = max(nlp.max_length, max_bytes)  # a file of n bytes has at most n characters
     counts: Counter[str] = Counter()
     start = time.perf_counter()
 
@@ -73,15 +87,23 @@ def extract(
             yield record
 
     try:
-        write_jsonl(output, counted(run_extract(files, nlp=nlp, workers=workers)))
+        records = run_extract(files, nlp=nlp, workers=workers, max_bytes=max_bytes)
+        write_jsonl(output, counted(records))
     except OSError as err:  # the disk filled up, the folder went away
         _fail(Errors.E042.format(path=output, problem=err.strerror or err))
     seconds = time.perf_counter() - start
+    errors = counts.pop("errors", 0)
     summary = ", ".join(f"{n} {kind}" for kind, n in sorted(counts.items()))
+    if errors:
+        summary += f" ({_count(errors, 'document')} with an error record)"
     typer.echo(f"wrote {output}: {summary} in {seconds:.1f}s", err=True)
 
 
 _SUFFIXES = ", ".join(SUPPORTED_SUFFIXES)
+
+
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}" + ("" if n == 1 else "s")
 
 
 def _some(items: Sequence, shown: int = 5) -> str:
@@ -117,10 +139,11 @@ def train(
     config: Path = typer.Argument(..., help="A config file (configs/*.cfg)."),
     output: Path = typer.Option(..., "-o", "--output", help="Output folder."),
 ) -> None:
-    """Train from a config, as `spacy train` (same --section.key value overrides).
+    """Train from a config, as `spacy train`; settings are overridden as there
+    (--paths.train FILE, --training.seed 1: any --section.key value after the options).
 
-    A config with an [nlp] section is a spaCy pipeline (spacy train); one with a
-    [baseline] section is the scikit-learn statement baseline, fitted on the train
+    A config with an \\[nlp] section is a spaCy pipeline (spacy train); one with a
+    \\[baseline] section is the scikit-learn statement baseline, fitted on the train
     split, scored on dev and saved as a pipeline to OUTPUT/model-last and model-best.
     """
     from spacy.cli._util import parse_config_overrides
@@ -154,12 +177,12 @@ def train(
 
 
 _CORPUS_HELP = (
-    "Folder of the corpus texts [default: ./corpus, else the corpus/ of the checkout the "
-    "gold file is in]."
+    "Folder of the corpus texts (default: ./corpus, else the corpus/ of the checkout the "
+    "gold file is in)."
 )
 _SPLITS_HELP = (
-    "The split file [default: ./annotations/splits.json, else the splits.json beside the "
-    "gold file]."
+    "The split file (default: ./annotations/splits.json, else the splits.json beside the "
+    "gold file)."
 )
 
 
@@ -240,6 +263,14 @@ def evaluate(
                 addition_reports[name] = held_additions(loaded, golds)
         except (OSError, ValueError) as err:
             _fail(Errors.E033.format(path=name) + f" ({err})")
+    for name, report in reports.items():
+        absent = report.get("documents_without_facts", [])
+        if absent:
+            typer.echo(
+                f"note: {name} has no records of {len(absent)} of the {len(golds)} gold "
+                f"documents (scored as finding nothing): {_some(absent)}",
+                err=True,
+            )
     typer.echo(f"split: {split}, gold documents: {len(golds)}")
     typer.echo(format_report(reports))
     if tables:

@@ -35,7 +35,8 @@ class Errors(metaclass=ErrorsWithCodes):
     )
     E005 = (
         "File too large: {path} has {size} bytes, more than the limit of {limit}. "
-        "Split it, or raise max_bytes if it really is one report."
+        "Split it, or raise the limit if it really is one report (extract --max-bytes, "
+        "max_bytes in Python)."
     )
     E006 = "Unsupported file type: {path}. Supported: {suffixes}."
     E007 = "No text: {path} decoded to {chars} characters of white space only."
@@ -66,6 +67,7 @@ class Errors(metaclass=ErrorsWithCodes):
     )
     E035 = "Cannot read the split file {path}: {error}. Give annotations/splits.json (--splits)."
     E036 = "No split {split!r} in {path}: it has {names}, or use all (every gold record)."
+    E037 = "Facts file not found: {path}. Give a JSONL file written by disclosure-nlp extract."
     # command line
     E040 = "No input files found under {paths} (looked for {suffixes})."
     E041 = "Cannot load the pipeline {name!r}: {error}"

@@ -38,11 +38,12 @@ def predictions_from_facts(path: Path | str) -> dict[str, dict]:
     """Group the entity, statement and section records of a facts JSONL file by doc_id."""
     preds: dict[str, dict] = defaultdict(lambda: {"entities": [], "statements": [], "sections": []})
     for record in srsly.read_jsonl(path):
-        key = {"entity": "entities", "statement": "statements", "section": "sections"}.get(
-            record.get("kind", "")
-        )
+        kind = record.get("kind", "")
+        key = {"entity": "entities", "statement": "statements", "section": "sections"}.get(kind)
         if key:
             preds[record["doc_id"]][key].append(record)
+        elif kind == "document":  # a document with no facts is still one the file covers
+            preds[record["doc_id"]]
     return dict(preds)
 
 
@@ -57,7 +58,7 @@ def load_target(target: str) -> Language | Path:
     path = Path(target)
     if path.suffix == ".jsonl":
         if not path.is_file():
-            raise FileNotFoundError(Errors.E001.format(path=path))
+            raise FileNotFoundError(Errors.E037.format(path=path))
         return path
     from ..pipeline import load
 
@@ -65,11 +66,20 @@ def load_target(target: str) -> Language | Path:
 
 
 def evaluate_target(target: Language | Path, golds: Sequence[dict]) -> dict:
+    """The score report of a pipeline or facts file on ``golds``.
+
+    For a facts file the report also lists ``documents_without_facts``: gold
+    documents the file has no record of (scored as finding nothing), which
+    usually means the file came from other texts or other file names.
+    """
     if isinstance(target, Path):
         preds = predictions_from_facts(target)
-    else:
-        preds = predictions_from_pipeline(target, golds)
-    return score(golds, preds)
+        report = score(golds, preds)
+        report["documents_without_facts"] = sorted(
+            g["doc_id"] for g in golds if g["doc_id"] not in preds
+        )
+        return report
+    return score(golds, predictions_from_pipeline(target, golds))
 
 
 def _fmt(x: float | None) -> str:

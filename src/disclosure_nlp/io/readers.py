@@ -221,17 +221,27 @@ def iter_input_files(
 
     Yields ``(path, named)``: a file named directly is yielded whatever its
     suffix, so that an unsupported one gets an error record; inside folders
-    only files with a supported suffix are taken, sorted, recursively.
+    only files with a supported suffix are taken, sorted, recursively. A file
+    reached twice (named and inside a folder given too) is yielded once.
     """
     if isinstance(paths, str | Path):  # one path, not the characters of one
         paths = [paths]
+    seen: set[str] = set()
+
+    def first_time(path: Path) -> bool:
+        key = os.path.realpath(path)
+        if key in seen:
+            return False
+        seen.add(key)
+        return True
+
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
             for child in sorted(path.rglob("*")):
-                if _file_entry(child) and child.suffix.lower() in suffixes:
+                if _file_entry(child) and child.suffix.lower() in suffixes and first_time(child):
                     yield child, False
-        else:
+        elif first_time(path):
             yield path, True
 
 
