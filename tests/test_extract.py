@@ -143,3 +143,15 @@ def test_section_records_tile_each_text(records):
 
 def test_the_packaged_pipeline_answers_to_default(nlp):
     assert disclosure_nlp.load("default").pipe_names == nlp.pipe_names
+
+
+def test_doc_ids_by_path_keep_files_of_one_name_apart(tmp_path, nlp):
+    for year in ("2019", "2020"):
+        (tmp_path / year).mkdir()
+        (tmp_path / year / "report.txt").write_text(corpus_text("gidar-009"), encoding="utf-8")
+    records = list(disclosure_nlp.extract([tmp_path], nlp=nlp, doc_ids="path"))
+    ids = [r["doc_id"] for r in records if r["kind"] == "document"]
+    assert ids == [(tmp_path / y / "report.txt").as_posix() for y in ("2019", "2020")]
+    assert {r["doc_id"] for r in records} == set(ids)
+    with pytest.raises(ValueError, match="E044"):
+        next(disclosure_nlp.extract([tmp_path], nlp=nlp, doc_ids="stem"))

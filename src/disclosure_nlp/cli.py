@@ -13,7 +13,9 @@ import typer
 from .errors import Errors
 from .io.readers import (
     DEFAULT_MAX_BYTES,
+    DOC_ID_KINDS,
     SUPPORTED_SUFFIXES,
+    doc_id_of,
     iter_input_files,
     path_text,
     skipped_files,
@@ -47,6 +49,12 @@ def extract(
     max_bytes: int = typer.Option(
         DEFAULT_MAX_BYTES, "--max-bytes", min=1, help="Larger files get an error record (E005)."
     ),
+    doc_ids: str = typer.Option(
+        "name",
+        "--doc-ids",
+        help="name: the file name without extension; path: the path as given, extension "
+        "included (unique across folders such as 2019/ and 2020/).",
+    ),
 ) -> None:
     """Extract document, section, entity, statement, table and check records as JSONL."""
     from .extract import extract as run_extract
@@ -56,6 +64,8 @@ def extract(
     missing = [path_text(p) for p in paths if not p.exists() and not p.is_symlink()]
     if missing:
         _fail(Errors.E001.format(path=", ".join(missing)))
+    if doc_ids not in DOC_ID_KINDS:
+        _fail(Errors.E044.format(kind=doc_ids, allowed=", ".join(DOC_ID_KINDS)))
     _check_output(output)
     files = [p for p, _ in iter_input_files(paths) if not _same_file(p, output)]
     if not files:
@@ -64,11 +74,12 @@ def extract(
     if skipped:
         note = f"{_count(len(skipped), 'file')} with other suffixes not read: {_some(skipped)}"
         typer.echo(f"note: {note}", err=True)
-    shared = _shared_doc_ids(files)
+    shared = _shared_doc_ids(files) if doc_ids == "name" else []
     if shared:
         typer.echo(
             f"note: {_count(len(shared), 'doc_id')} shared by several files (each file's "
-            f"records follow its own document record): {_some(shared)}",
+            f"records follow its own document record; --doc-ids path keeps them apart): "
+            f"{_some(shared)}",
             err=True,
         )
     try:
@@ -87,7 +98,7 @@ def extract(
             yield record
 
     try:
-        records = run_extract(files, nlp=nlp, workers=workers, max_bytes=max_bytes)
+        records = run_extract(files, nlp=nlp, workers=workers, max_bytes=max_bytes, doc_ids=doc_ids)
         write_jsonl(output, counted(records))
     except OSError as err:  # the disk filled up, the folder went away
         _fail(Errors.E042.format(path=output, problem=err.strerror or err))
@@ -129,7 +140,7 @@ def _same_file(path: Path, output: Path) -> bool:
 
 def _shared_doc_ids(files: Sequence[Path]) -> list[str]:
     """doc_ids (file names without extension) that more than one input file has."""
-    counts = Counter(Path(path_text(f)).stem for f in files)
+    counts = Counter(doc_id_of(f) for f in files)
     return sorted(doc_id for doc_id, n in counts.items() if n > 1)
 
 

@@ -76,6 +76,7 @@ class Errors(metaclass=ErrorsWithCodes):
         "existing folder, or - for stdout."
     )
     E043 = "Config file not found: {path}. Give a training config such as configs/ner.cfg."
+    E044 = "Unknown kind of doc_id {kind!r}. Allowed: {allowed}."
     # normalization
     E050 = (
         "Not a count: {text!r}. Expected a number with an optional measure word, e.g. "

@@ -17,7 +17,13 @@ from tqdm import tqdm
 
 from .components.sections import section_ranges
 from .errors import Errors
-from .io.readers import DEFAULT_MAX_BYTES, ReadResult, iter_input_files, read_document
+from .io.readers import (
+    DEFAULT_MAX_BYTES,
+    DOC_ID_KINDS,
+    ReadResult,
+    iter_input_files,
+    read_document,
+)
 
 CHUNK_SIZE = 64
 
@@ -111,14 +117,19 @@ def extract(
     workers: int = 1,
     max_bytes: int = DEFAULT_MAX_BYTES,
     progress: bool | None = None,
+    doc_ids: str = "name",
 ) -> Iterator[dict]:
     """Yield the fact records of every report file under ``paths``.
 
     ``paths``: files and folders (searched recursively for .txt/.htm/.html).
     ``nlp``: a loaded pipeline; the default pipeline when None. ``workers``:
     processes for ``nlp.pipe``. ``progress``: a progress bar on stderr (by
-    default only when stderr is a terminal).
+    default only when stderr is a terminal). ``doc_ids``: ``name`` (the file
+    name without extension, INTERFACE.md) or ``path`` (the path as given, unique
+    when files in different folders share a name).
     """
+    if doc_ids not in DOC_ID_KINDS:
+        raise ValueError(Errors.E044.format(kind=doc_ids, allowed=DOC_ID_KINDS))
     if nlp is None:
         from .pipeline import load
 
@@ -139,7 +150,7 @@ def extract(
 
     try:
         for path in files:
-            result = read_document(path, max_bytes=max_bytes)
+            result = read_document(path, max_bytes=max_bytes, doc_id=doc_ids)
             if not result.ok:
                 yield from flush()
                 yield document_record(result)

@@ -128,3 +128,13 @@ def test_one_path_given_as_a_string_is_one_path(tmp_path):
     (tmp_path / "a.txt").write_text("x", encoding="utf-8")
     assert [p.name for p, _ in iter_input_files(str(tmp_path))] == ["a.txt"]
     assert [p.name for p, _ in iter_input_files(tmp_path / "a.txt")] == ["a.txt"]
+
+
+def test_doc_ids_by_name_or_by_path(tmp_path):
+    from disclosure_nlp.io.readers import doc_id_of
+
+    path = tmp_path / "2019" / "report.txt"
+    assert doc_id_of(path) == "report"
+    assert doc_id_of(path, "path") == path.as_posix()
+    with pytest.raises(ValueError, match="E044"):
+        doc_id_of(path, "stem")

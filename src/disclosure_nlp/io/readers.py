@@ -178,11 +178,29 @@ def _check_text(text: str, path: str) -> None:
         raise ReadError(Errors.E003.format(path=path, reason="control characters"))
 
 
-def read_document(path: Path | str, max_bytes: int = DEFAULT_MAX_BYTES) -> ReadResult:
-    """Read one .txt or .html file; errors are returned in the result, not raised."""
+DOC_ID_KINDS = ("name", "path")
+
+
+def doc_id_of(path: Path | str, kind: str = "name") -> str:
+    """A document's id: its file name without the extension (``name``, INTERFACE.md), or
+    its path as given, extension included (``path``: unique when folders of different
+    years hold files of the same name, 2019/report.txt and 2020/report.txt)."""
+    if kind not in DOC_ID_KINDS:
+        raise ValueError(Errors.E044.format(kind=kind, allowed=DOC_ID_KINDS))
+    name = path_text(path)
+    return Path(name).stem if kind == "name" else Path(name).as_posix()
+
+
+def read_document(
+    path: Path | str, max_bytes: int = DEFAULT_MAX_BYTES, doc_id: str = "name"
+) -> ReadResult:
+    """Read one .txt or .html file; errors are returned in the result, not raised.
+
+    ``doc_id``: how the document is named, ``name`` or ``path`` (:func:`doc_id_of`).
+    """
     path = Path(path)
     name = path_text(path)
-    result = ReadResult(doc_id=Path(name).stem, source=name)
+    result = ReadResult(doc_id=doc_id_of(path, doc_id), source=name)
     try:
         if not path.is_file():
             raise ReadError(Errors.E001.format(path=name))
