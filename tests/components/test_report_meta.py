@@ -85,3 +85,19 @@ def test_furniture_lines_are_no_title(meta_nlp):
 )
 def test_line_numbers(text, positions, lines):
     assert line_numbers(text, positions) == lines
+
+
+@pytest.mark.parametrize(
+    ("title", "agency"),
+    [
+        # gidar-044: a year without 年 stayed in the agency's name
+        ("东河区卫生健康委员会2021政府信息公开工作年度报告", "东河区卫生健康委员会"),
+        ("建邺区民政局2019年度政府信息公开工作年报", "建邺区民政局"),
+        ("2019年坡头区民政局政府信息公开年度工作报告", "坡头区民政局"),
+        ("沭阳县人民政府二〇二五年政府信息公开工作年度报告", "沭阳县人民政府"),
+    ],
+)
+def test_agency_from_the_title(title, agency):
+    from disclosure_nlp.components.report_meta import infer_report_meta
+
+    assert infer_report_meta(title + "\n一、总体情况\n本机关全年发布信息12条。")["agency"] == agency
