@@ -94,6 +94,7 @@ def test_a_batch_with_a_gbk_file_name_an_output_inside_and_a_shared_doc_id(tmp_p
     (folder / "a.txt").write_text(text, encoding="utf-8")
     (folder / "web" / "a.html").write_text(f"<p>{text}</p>", encoding="utf-8")
     (folder / "long.txt").write_text(text * 20, encoding="utf-8")
+    (folder / "loop.txt").symlink_to(folder / "loop.txt")  # a link that leads to itself
     out = folder / "facts.jsonl"
     out.write_text("", encoding="utf-8")  # left by an earlier run
     limit = len(text.encode("utf-8")) * 2
@@ -105,8 +106,8 @@ def test_a_batch_with_a_gbk_file_name_an_output_inside_and_a_shared_doc_id(tmp_p
     records = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
     docs = [d for d in records if d["kind"] == "document"]
     assert sorted((d["doc_id"], d["status"]) for d in docs) == [
-        ("a", "ok"), ("a", "ok"), ("long", "error"), ("年度报告", "ok"),
+        ("a", "ok"), ("a", "ok"), ("long", "error"), ("loop", "error"), ("年度报告", "ok"),
     ]  # fmt: skip
-    assert "(1 document with an error record)" in run.stderr
+    assert "(2 documents with an error record)" in run.stderr
     assert next(d for d in docs if d["doc_id"] == "年度报告")["source"].endswith("年度报告.txt")
     assert "note: 1 doc_id shared by several files" in run.stderr and ": a" in run.stderr

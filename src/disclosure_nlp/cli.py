@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 import time
 from collections import Counter
@@ -135,7 +136,8 @@ def _check_output(output: Path) -> None:
 
 def _same_file(path: Path, output: Path) -> bool:
     """Whether an input is the output file itself (an output written inside an input folder)."""
-    return str(output) != "-" and path.resolve() == output.resolve()
+    # realpath, not Path.resolve: a looping link raises there (and gets an E001 record here)
+    return str(output) != "-" and os.path.realpath(path) == os.path.realpath(output)
 
 
 def _shared_doc_ids(files: Sequence[Path]) -> list[str]:
