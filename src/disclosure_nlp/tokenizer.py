@@ -22,6 +22,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 from spacy.util import get_words_and_spaces, registry
 
+from .doc_text import remember_text
 from .errors import Errors
 
 RESOURCES = Path(__file__).parent / "resources"
@@ -181,7 +182,9 @@ class DisclosureTokenizer(ChineseTokenizer):
             self.initialize()
         words = split_words(self.pkuseg_seg.cut(text), self.split_rules)
         words, spaces = words_and_spaces(words, text)
-        return Doc(self.vocab, words=words, spaces=spaces)
+        doc = Doc(self.vocab, words=words, spaces=spaces)
+        remember_text(doc, text)  # the words and spaces spell exactly this text
+        return doc
 
 
 @registry.tokenizers("disclosure_nlp.ChineseTokenizer.v1")

@@ -155,6 +155,17 @@ def test_simplified_copy_of_traditional_text():
     assert to_simplified(sentence) == sentence
 
 
+def test_a_long_text_is_mapped_once_and_another_text_anew():
+    first = "與廣州日報報業集團簽訂協議。" * 100
+    second = "通過門戶網站發布資訊。" * 100
+    mapped = to_simplified(first)
+    assert to_simplified(first) is mapped  # the same text object: mapped once
+    assert to_simplified(second) == "通过门户网站发布资讯。" * 100
+    copy = "".join(list(first))
+    assert copy is not first and to_simplified(copy) == mapped  # an equal text of its own
+    assert to_simplified(first) == "与广州日报报业集团签订协议。" * 100
+
+
 def test_furniture_lines_are_marked():
     text = (
         "当前位置 : 首页 |\n索引号: | /2015-34352 | 公开方式: | 主动公开 |\n"

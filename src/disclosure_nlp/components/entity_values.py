@@ -33,6 +33,7 @@ import srsly
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from ..doc_text import doc_text
 from ..errors import DisclosureError, Errors
 from ..evaluation.gold import CHANNEL_TYPES
 from ..extensions import register_extensions
@@ -46,7 +47,6 @@ from ..normalize import (
     parse_percent,
 )
 from ..resources import resource_path
-from .doc_text import doc_text
 from .entity_spans import FoundEntity
 from .names import RULES_FILE as NAME_RULES_FILE
 from .names import NameFinder, NameRules, load_name_rules

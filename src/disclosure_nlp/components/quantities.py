@@ -24,6 +24,7 @@ from functools import lru_cache
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from ..doc_text import doc_text
 from ..errors import DisclosureError
 from ..extensions import register_extensions
 from ..normalize import (
@@ -35,7 +36,6 @@ from ..normalize import (
     parse_percent,
 )
 from ..normalize.phones import is_plausible_phone
-from .doc_text import doc_text
 from .entity_spans import FoundEntity, find_through_glosses, resolve_overlaps, write_entities
 from .quantity_rules import (
     RULES_FILE,
@@ -51,7 +51,9 @@ _CJK_RE = re.compile(r"[\u4e00-\u9fff]")
 # read one for one (offsets hold): full-width digits as ASCII ones, so that every
 # pattern reads ０５９８－８８８８８８８ and １２３４５ like 0598-8888888 and 12345, and
 # the hyphens of word processors and PDFs (‐ ‑ ‒ ―) as the ASCII hyphen
-_WIDTH_FOLD = str.maketrans("０１２３４５６７８９\u2010\u2011\u2012\u2015", "0123456789----")
+_WIDE_CHARS = "０１２３４５６７８９\u2010\u2011\u2012\u2015"
+_WIDTH_FOLD = str.maketrans(_WIDE_CHARS, "0123456789----")
+_WIDE_RE = re.compile(f"[{_WIDE_CHARS}]")
 
 
 # the same texts recur in a report (2019年, 100%): parse each once
@@ -278,7 +280,9 @@ class QuantityFinder:
         return find_through_glosses(self._find, text, report_year)
 
     def _find(self, text: str, report_year: int | None = None) -> list[FoundEntity]:
-        text = to_simplified(text).translate(_WIDTH_FOLD)
+        text = to_simplified(text)
+        if _WIDE_RE.search(text):  # most texts have none: a search is faster than a copy
+            text = text.translate(_WIDTH_FOLD)
         fixed = [m.span() for m in self.fixed_re.finditer(text)] if self.fixed_re else []
         found = []
         for pattern, regex in self.compiled:

@@ -19,9 +19,9 @@ import srsly
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from ..doc_text import doc_text
 from ..extensions import register_extensions
 from ..resources import resource_path
-from .doc_text import doc_text
 
 RULES_FILE = "report_meta.json"
 _YEAR = re.compile(r"((?:19|20)\d{2})\s*年")

@@ -26,10 +26,10 @@ import srsly
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from ..doc_text import doc_text
 from ..errors import Errors
 from ..extensions import register_extensions
 from ..resources import resource_path
-from .doc_text import doc_text
 from .rule_io import RuleFileIO, check_rule_keys
 
 SECTION_LABELS = ("PREAMBLE", "OVERVIEW", "ACTIVE", "REQUESTS", "REVIEW", "PROBLEMS", "OTHER")
@@ -144,9 +144,23 @@ def _unbulleted(line: str) -> str:
     return _BULLET_RE.sub(lambda m: m.group(1) + " ", line, count=1)
 
 
+# the last long text mapped and its mapping: the entity components each read the
+# same text (one str object, from ``doc_text``) in simplified characters
+_LAST_SIMPLIFIED: tuple[str, str] = ("", "")
+_REMEMBERED_CHARS = 1000
+
+
 def to_simplified(text: str) -> str:
-    """Map the traditional characters of report headings to simplified ones."""
-    return text.translate(_traditional_map())
+    """``text`` with its traditional characters mapped to simplified ones, one for one
+    (offsets hold); a long text is mapped once for all the components that read it."""
+    global _LAST_SIMPLIFIED
+    last = _LAST_SIMPLIFIED
+    if text is last[0]:
+        return last[1]
+    simplified = text.translate(_traditional_map())
+    if len(text) >= _REMEMBERED_CHARS:
+        _LAST_SIMPLIFIED = (text, simplified)
+    return simplified
 
 
 def load_section_rules(path: Path | None = None) -> SectionRules:

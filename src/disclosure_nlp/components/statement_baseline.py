@@ -24,9 +24,9 @@ from typing import TYPE_CHECKING
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from ..doc_text import doc_text
 from ..errors import Errors
 from ..extensions import register_extensions
-from .doc_text import doc_text
 from .statement_units import SPANS_KEY as UNITS_KEY
 from .statement_units import doc_sections, scored_spans
 

@@ -30,10 +30,10 @@ import srsly
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from ..doc_text import doc_text
 from ..errors import Errors
 from ..extensions import register_extensions
 from ..resources import resource_path
-from .doc_text import doc_text
 from .rule_io import RuleFileIO
 from .sections import section_ranges
 

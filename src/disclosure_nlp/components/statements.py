@@ -37,9 +37,9 @@ import srsly
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from ..doc_text import doc_text
 from ..errors import Errors
 from ..extensions import register_extensions
-from .doc_text import doc_text
 from .sections import to_simplified
 from .statement_rules import (
     CALIBRATION_FILE,

@@ -21,10 +21,10 @@ import srsly
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from ..doc_text import doc_text
 from ..extensions import register_extensions
 from ..tables.reader import TableReader
 from ..tables.schema import SCHEMA_FILE, TableSchema, load_table_schema
-from .doc_text import doc_text
 from .sections import section_ranges
 
 RECORDS_KEY = "disclosure_records"

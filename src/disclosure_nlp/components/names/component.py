@@ -5,8 +5,8 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from ...doc_text import doc_text
 from ...extensions import register_extensions
-from ..doc_text import doc_text
 from ..entity_spans import FoundEntity, write_entities
 from ..rule_io import RuleFileIO
 from .finder import NameFinder
