@@ -155,3 +155,27 @@ def test_doc_ids_by_path_keep_files_of_one_name_apart(tmp_path, nlp):
     assert {r["doc_id"] for r in records} == set(ids)
     with pytest.raises(ValueError, match="E044"):
         next(disclosure_nlp.extract([tmp_path], nlp=nlp, doc_ids="stem"))
+
+
+def test_a_pdf_extraction_with_kangxi_radicals_reads_like_the_report(nlp, tmp_path):
+    # PDF text extraction often writes Kangxi radicals (⼀ U+2F00, ⼈ U+2F08, ⽇ U+2F47 …)
+    # for the ideographs they look like; offsets hold, so every record must be the same
+    from tests.normalize.test_script import as_pdf_extraction
+
+    text = corpus_text("gidar-012")  # train: sections, entities, statements, tables, checks
+    pdf = as_pdf_extraction(text)
+    assert pdf != text
+    (tmp_path / "report.txt").write_text(text, encoding="utf-8")
+    (tmp_path / "pdf").mkdir()
+    (tmp_path / "pdf" / "report.txt").write_text(pdf, encoding="utf-8")
+
+    def facts(path):
+        return [
+            {k: v for k, v in r.items() if k not in ("source", "sha256", "text", "heading")}
+            for r in disclosure_nlp.extract([path], nlp=nlp)
+        ]
+
+    original, extracted = facts(tmp_path / "report.txt"), facts(tmp_path / "pdf" / "report.txt")
+    kinds = {r["kind"] for r in original}
+    assert {"section", "entity", "statement", "table", "check"} <= kinds
+    assert extracted == original

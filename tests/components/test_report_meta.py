@@ -95,6 +95,10 @@ def test_line_numbers(text, positions, lines):
         ("建邺区民政局2019年度政府信息公开工作年报", "建邺区民政局"),
         ("2019年坡头区民政局政府信息公开年度工作报告", "坡头区民政局"),
         ("沭阳县人民政府二〇二五年政府信息公开工作年度报告", "沭阳县人民政府"),
+        # gidar-063: traditional script reads as simplified
+        ("瑤海區民政局2017年政府信息公開年度報告", "瑶海区民政局"),
+        # Kangxi radicals of a PDF extraction (⼈ U+2F08, ⼯ U+2F2F) read as ideographs
+        ("洪泽区\u2f08民政府2023年政府信息公开\u2f2f作年度报告", "洪泽区人民政府"),
     ],
 )
 def test_agency_from_the_title(title, agency):

@@ -13,7 +13,6 @@ from disclosure_nlp.components.sections import (
     load_section_rules,
     numeral_value,
     section_ranges,
-    to_simplified,
 )
 from tests.conftest import corpus_text
 
@@ -143,27 +142,6 @@ def test_traditional_script_headings():
         "REQUESTS",
         "PROBLEMS",
     ]
-
-
-def test_simplified_copy_of_traditional_text():
-    # one character for one, so offsets hold; simplified text is left as it is
-    traditional = "與廣州日報報業集團簽訂戰略合作協議,通過門戶網站發布資訊"
-    simplified = to_simplified(traditional)
-    assert simplified == "与广州日报报业集团签订战略合作协议,通过门户网站发布资讯"
-    assert len(simplified) == len(traditional)
-    sentence = "乾元镇著力推进后续工作,于门户网站发布信息2889条"
-    assert to_simplified(sentence) == sentence
-
-
-def test_a_long_text_is_mapped_once_and_another_text_anew():
-    first = "與廣州日報報業集團簽訂協議。" * 100
-    second = "通過門戶網站發布資訊。" * 100
-    mapped = to_simplified(first)
-    assert to_simplified(first) is mapped  # the same text object: mapped once
-    assert to_simplified(second) == "通过门户网站发布资讯。" * 100
-    copy = "".join(list(first))
-    assert copy is not first and to_simplified(copy) == mapped  # an equal text of its own
-    assert to_simplified(first) == "与广州日报报业集团签订协议。" * 100
 
 
 def test_furniture_lines_are_marked():

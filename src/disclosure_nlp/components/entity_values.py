@@ -46,6 +46,7 @@ from ..normalize import (
     parse_number,
     parse_percent,
 )
+from ..normalize.script import to_simplified
 from ..resources import resource_path
 from .entity_spans import FoundEntity
 from .names import RULES_FILE as NAME_RULES_FILE
@@ -54,7 +55,6 @@ from .quantities import MAGNITUDES, QuantityFinder, counted_item
 from .quantity_rules import QUANTITY_LABELS, QuantityRules, load_quantity_rules
 from .quantity_rules import RULES_FILE as QUANTITY_RULES_FILE
 from .rule_io import check_rule_keys
-from .sections import to_simplified
 
 SETTINGS_FILE = "entity_values.json"
 NAME_LABELS = ("CHANNEL", "POLICY", "DOC_NO")

@@ -36,6 +36,7 @@ from ..normalize import (
     parse_percent,
 )
 from ..normalize.phones import is_plausible_phone
+from ..normalize.script import to_simplified
 from .entity_spans import FoundEntity, find_through_glosses, resolve_overlaps, write_entities
 from .quantity_rules import (
     RULES_FILE,
@@ -44,7 +45,6 @@ from .quantity_rules import (
     load_quantity_rules,
 )
 from .rule_io import RuleFileIO
-from .sections import to_simplified
 
 MAGNITUDES = {"亿": "一亿", "万": "一万", "千万": "一千万", "百万": "一百万"}
 _CJK_RE = re.compile(r"[\u4e00-\u9fff]")

@@ -21,6 +21,7 @@ from spacy.tokens import Doc
 
 from ..doc_text import doc_text
 from ..extensions import register_extensions
+from ..normalize.script import to_simplified
 from ..resources import resource_path
 
 RULES_FILE = "report_meta.json"
@@ -108,7 +109,12 @@ def line_numbers(text: str, positions: Iterable[int]) -> set[int]:
 
 
 def infer_report_meta(text: str, skip_lines: Iterable[int] = (), rules: dict | None = None) -> dict:
-    """Title, agency, year and format of a report text (pure: no spaCy needed)."""
+    """Title, agency, year and format of a report text (pure: no spaCy needed).
+
+    The text is read in simplified characters (``to_simplified``), so a title in
+    traditional script or with the Kangxi radicals of a PDF extraction (⼯作 for
+    工作) gives its title and agency in simplified characters."""
+    text = to_simplified(text)
     rules = rules or load_meta_rules()
     skip = set(skip_lines)
     lines = [line for i, line in enumerate(text.splitlines()) if i not in skip and line.strip()]

@@ -19,7 +19,6 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import lru_cache
 from pathlib import Path
 
 import srsly
@@ -29,12 +28,12 @@ from spacy.tokens import Doc, Span
 from ..doc_text import doc_text
 from ..errors import Errors
 from ..extensions import register_extensions
+from ..normalize.script import to_simplified
 from ..resources import resource_path
 from .rule_io import RuleFileIO, check_rule_keys
 
 SECTION_LABELS = ("PREAMBLE", "OVERVIEW", "ACTIVE", "REQUESTS", "REVIEW", "PROBLEMS", "OTHER")
 RULES_FILE = "sections.json"
-TRADITIONAL_FILE = "traditional_chars.json"
 
 
 @dataclass(frozen=True)
@@ -129,12 +128,6 @@ class SectionRules:
         }
 
 
-@lru_cache(maxsize=1)
-def _traditional_map() -> dict[int, str]:
-    data = srsly.read_json(resource_path(TRADITIONAL_FILE))
-    return str.maketrans(data["map"])
-
-
 _BULLETS = "•·-*"
 _BULLET_RE = re.compile(rf"^([ \t\u3000]*)[{re.escape(_BULLETS)}]")
 
@@ -142,25 +135,6 @@ _BULLET_RE = re.compile(rf"^([ \t\u3000]*)[{re.escape(_BULLETS)}]")
 def _unbulleted(line: str) -> str:
     """``line`` with a list bullet at its start turned into a space (offsets hold)."""
     return _BULLET_RE.sub(lambda m: m.group(1) + " ", line, count=1)
-
-
-# the last long text mapped and its mapping: the entity components each read the
-# same text (one str object, from ``doc_text``) in simplified characters
-_LAST_SIMPLIFIED: tuple[str, str] = ("", "")
-_REMEMBERED_CHARS = 1000
-
-
-def to_simplified(text: str) -> str:
-    """``text`` with its traditional characters mapped to simplified ones, one for one
-    (offsets hold); a long text is mapped once for all the components that read it."""
-    global _LAST_SIMPLIFIED
-    last = _LAST_SIMPLIFIED
-    if text is last[0]:
-        return last[1]
-    simplified = text.translate(_traditional_map())
-    if len(text) >= _REMEMBERED_CHARS:
-        _LAST_SIMPLIFIED = (text, simplified)
-    return simplified
 
 
 def load_section_rules(path: Path | None = None) -> SectionRules:
@@ -266,7 +240,7 @@ class SectionFinder:
         return self.best_chain(cands, [self.weight(c, text) for c in cands])
 
     def sections(self, text: str) -> list[tuple[int, int, str]]:
-        heads = self.headings(text)
+        heads = self.headings(to_simplified(text))  # 一、總體情況 and ⼀、 of PDFs too
         bounds = [(h.start, h.label) for h in heads]
         if not bounds or bounds[0][0] > 0:
             bounds.insert(0, (0, "PREAMBLE"))
@@ -289,6 +263,7 @@ class SectionFinder:
         return any(v in stripped for v in self.rules.table_vocabulary)
 
     def tables(self, text: str, sections: Iterable[tuple[int, int, str]]) -> list[tuple[int, int]]:
+        text = to_simplified(text)
         blocks = []
         for sec_start, sec_end, label in sections:
             if label not in self.rules.table_sections:
@@ -321,6 +296,7 @@ class SectionFinder:
         return []
 
     def furniture(self, text: str, tables: list[tuple[int, int]]) -> list[tuple[int, int]]:
+        text = to_simplified(text)  # 來源: reads as 来源: (one for one)
         out = []
         pos = 0
         for line in text.split("\n"):
@@ -328,7 +304,7 @@ class SectionFinder:
             inside_table = any(s <= pos < e for s, e in tables)
             matches = []
             if line.strip() and not inside_table:
-                probe = to_simplified(line)  # 來源: reads as 来源: (one for one)
+                probe = line
                 if line.lstrip(" \t\u3000")[:1] in _BULLETS:
                     probe = _unbulleted(probe)  # • 名称: reads as 名称: (offsets hold)
                 matches = [m for r in self.furniture_res if (m := r.search(probe))]

@@ -33,6 +33,7 @@ from spacy.tokens import Doc, Span
 from ..doc_text import doc_text
 from ..errors import Errors
 from ..extensions import register_extensions
+from ..normalize.script import to_simplified
 from ..resources import resource_path
 from .rule_io import RuleFileIO
 from .sections import section_ranges
@@ -379,8 +380,9 @@ class UnitSplitter:
 
         ``sections``: (start, end, label) of the top-level sections (their
         headings are left out); ``excluded``: ranges that are not prose
-        (statutory tables, furniture).
+        (statutory tables, furniture). The text is read in simplified characters.
         """
+        text = to_simplified(text)
         soft = self.soft_breaks(text)
         units: list[Range] = []
         for start, stop in self.prose_ranges(text, sections, excluded):

@@ -40,7 +40,7 @@ from spacy.tokens import Doc
 from ..doc_text import doc_text
 from ..errors import Errors
 from ..extensions import register_extensions
-from .sections import to_simplified
+from ..normalize.script import to_simplified
 from .statement_rules import (
     CALIBRATION_FILE,
     CUES_FILE,
@@ -204,7 +204,9 @@ def describe_units(
     splitter: UnitSplitter,
     scorer: CueScorer,
 ) -> list[UnitContext]:
-    """Each unit with its kind, section, heading classes, enumerator and evidence."""
+    """Each unit with its kind, section, heading classes, enumerator and evidence (the
+    text read in simplified characters: （⼀）主要问题 of a PDF is a heading)."""
+    text = to_simplified(text)
     heading_classes = {}
     for start, _, label in sections:
         if label != "PREAMBLE":

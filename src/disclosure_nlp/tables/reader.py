@@ -35,6 +35,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 
 from ..errors import Errors
+from ..normalize.script import to_simplified
 from .cells import (
     BLANK,
     CAPTION,
@@ -132,9 +133,12 @@ class TableReader:
         ``sections``: (start, end, label) of the top-level sections; ``blocks``:
         (start, end) of the statutory table blocks (``disclosure_sections``);
         ``fmt``: the report's format from its metadata, used when the tables'
-        own wording does not tell 2019 from 2021.
+        own wording does not tell 2019 from 2021. The text is read in simplified
+        characters (labels in traditional script or with PDF radicals: 自然⼈).
         """
         from .checks import prose_checks, run_checks
+
+        text = to_simplified(text)
 
         if fmt is not None and fmt not in FORMATS:
             fmt = None

@@ -43,12 +43,13 @@ from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.linear_model import LogisticRegression
 from spacy.util import registry
 
-from ..components.sections import SectionFinder, load_section_rules, to_simplified
+from ..components.sections import SectionFinder, load_section_rules
 from ..components.statement_rules import load_cue_rules
 from ..components.statement_units import UnitSplitter, load_unit_rules
 from ..components.statements import CueScorer, UnitContext, describe_units, own_label
 from ..errors import Errors
 from ..evaluation.scorer import score_statements
+from ..normalize.script import to_simplified
 
 NONE_LABEL = "NONE"
 LABELS = ("PROBLEM", "IMPROVEMENT", NONE_LABEL)

@@ -6,8 +6,8 @@ from __future__ import annotations
 
 import dataclasses
 
+from ...normalize.script import to_simplified
 from ..entity_spans import FoundEntity, find_through_glosses, resolve_overlaps
-from ..sections import to_simplified
 from .filters import ChannelFilters
 from .lists import ListedChannels
 from .marked import MarkedNames
