@@ -46,7 +46,7 @@ from ..normalize import (
     parse_number,
     parse_percent,
 )
-from ..normalize.script import to_simplified
+from ..normalize.script import simplified_copy
 from ..resources import resource_path
 from .entity_spans import FoundEntity
 from .names import RULES_FILE as NAME_RULES_FILE
@@ -289,7 +289,7 @@ class EntityValueReader:
         self, text: str, start: int, end: int, label: str, report_year: int | None = None
     ) -> tuple[object, dict]:
         """The value and attributes of the entity ``text[start:end]`` labelled ``label``."""
-        text = to_simplified(text)
+        text = simplified_copy(text)
         ruled = self.from_rules(text, start, end, label, report_year)
         if ruled is not None:
             return ruled.value, ruled.attrs

@@ -36,7 +36,7 @@ from ..normalize import (
     parse_percent,
 )
 from ..normalize.phones import is_plausible_phone
-from ..normalize.script import to_simplified
+from ..normalize.script import simplified_copy
 from .entity_spans import FoundEntity, find_through_glosses, resolve_overlaps, write_entities
 from .quantity_rules import (
     RULES_FILE,
@@ -280,7 +280,7 @@ class QuantityFinder:
         return find_through_glosses(self._find, text, report_year)
 
     def _find(self, text: str, report_year: int | None = None) -> list[FoundEntity]:
-        text = to_simplified(text)
+        text = simplified_copy(text)
         if _WIDE_RE.search(text):  # most texts have none: a search is faster than a copy
             text = text.translate(_WIDTH_FOLD)
         fixed = [m.span() for m in self.fixed_re.finditer(text)] if self.fixed_re else []

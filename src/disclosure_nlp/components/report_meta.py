@@ -21,7 +21,7 @@ from spacy.tokens import Doc
 
 from ..doc_text import doc_text
 from ..extensions import register_extensions
-from ..normalize.script import to_simplified
+from ..normalize.script import simplified_copy
 from ..resources import resource_path
 
 RULES_FILE = "report_meta.json"
@@ -111,10 +111,10 @@ def line_numbers(text: str, positions: Iterable[int]) -> set[int]:
 def infer_report_meta(text: str, skip_lines: Iterable[int] = (), rules: dict | None = None) -> dict:
     """Title, agency, year and format of a report text (pure: no spaCy needed).
 
-    The text is read in simplified characters (``to_simplified``), so a title in
+    The text is read in simplified characters (``simplified_copy``), so a title in
     traditional script or with the Kangxi radicals of a PDF extraction (⼯作 for
     工作) gives its title and agency in simplified characters."""
-    text = to_simplified(text)
+    text = simplified_copy(text)
     rules = rules or load_meta_rules()
     skip = set(skip_lines)
     lines = [line for i, line in enumerate(text.splitlines()) if i not in skip and line.strip()]

@@ -28,7 +28,7 @@ from spacy.tokens import Doc, Span
 from ..doc_text import doc_text
 from ..errors import Errors
 from ..extensions import register_extensions
-from ..normalize.script import to_simplified
+from ..normalize.script import simplified_copy, to_simplified
 from ..resources import resource_path
 from .rule_io import RuleFileIO, check_rule_keys
 
@@ -240,7 +240,7 @@ class SectionFinder:
         return self.best_chain(cands, [self.weight(c, text) for c in cands])
 
     def sections(self, text: str) -> list[tuple[int, int, str]]:
-        heads = self.headings(to_simplified(text))  # 一、總體情況 and ⼀、 of PDFs too
+        heads = self.headings(simplified_copy(text))  # 一、總體情況 and ⼀、 of PDFs too
         bounds = [(h.start, h.label) for h in heads]
         if not bounds or bounds[0][0] > 0:
             bounds.insert(0, (0, "PREAMBLE"))
@@ -263,7 +263,7 @@ class SectionFinder:
         return any(v in stripped for v in self.rules.table_vocabulary)
 
     def tables(self, text: str, sections: Iterable[tuple[int, int, str]]) -> list[tuple[int, int]]:
-        text = to_simplified(text)
+        text = simplified_copy(text)
         blocks = []
         for sec_start, sec_end, label in sections:
             if label not in self.rules.table_sections:
@@ -296,7 +296,7 @@ class SectionFinder:
         return []
 
     def furniture(self, text: str, tables: list[tuple[int, int]]) -> list[tuple[int, int]]:
-        text = to_simplified(text)  # 來源: reads as 来源: (one for one)
+        text = simplified_copy(text)  # 來源: reads as 来源: (one for one)
         out = []
         pos = 0
         for line in text.split("\n"):

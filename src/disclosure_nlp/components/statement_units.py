@@ -33,7 +33,7 @@ from spacy.tokens import Doc, Span
 from ..doc_text import doc_text
 from ..errors import Errors
 from ..extensions import register_extensions
-from ..normalize.script import to_simplified
+from ..normalize.script import simplified_copy
 from ..resources import resource_path
 from .rule_io import RuleFileIO
 from .sections import section_ranges
@@ -382,7 +382,7 @@ class UnitSplitter:
         headings are left out); ``excluded``: ranges that are not prose
         (statutory tables, furniture). The text is read in simplified characters.
         """
-        text = to_simplified(text)
+        text = simplified_copy(text)
         soft = self.soft_breaks(text)
         units: list[Range] = []
         for start, stop in self.prose_ranges(text, sections, excluded):

@@ -40,7 +40,7 @@ from spacy.tokens import Doc
 from ..doc_text import doc_text
 from ..errors import Errors
 from ..extensions import register_extensions
-from ..normalize.script import to_simplified
+from ..normalize.script import simplified_copy, to_simplified
 from .statement_rules import (
     CALIBRATION_FILE,
     CUES_FILE,
@@ -206,7 +206,7 @@ def describe_units(
 ) -> list[UnitContext]:
     """Each unit with its kind, section, heading classes, enumerator and evidence (the
     text read in simplified characters: （⼀）主要问题 of a PDF is a heading)."""
-    text = to_simplified(text)
+    text = simplified_copy(text)
     heading_classes = {}
     for start, _, label in sections:
         if label != "PREAMBLE":

@@ -20,10 +20,9 @@ from ..resources import resource_path
 
 TRADITIONAL_FILE = "traditional_chars.json"
 
-# the last long text mapped and its mapping: the rule components each read the
-# same text (one str object, from ``doc_text``) in simplified characters
-_LAST_SIMPLIFIED: tuple[str, str] = ("", "")
-_REMEMBERED_CHARS = 1000
+# the last text copied and its copy: the rule components each read the same
+# text (one str object, from ``doc_text``) in simplified characters
+_LAST_COPY: tuple[str, str] = ("", "")
 
 
 @lru_cache(maxsize=1)
@@ -34,13 +33,17 @@ def _traditional_map() -> dict[int, str]:
 
 def to_simplified(text: str) -> str:
     """``text`` with its traditional characters and compatibility forms mapped to
-    simplified ideographs, one for one (offsets hold); a long text is mapped once for
-    all the components that read it."""
-    global _LAST_SIMPLIFIED
-    last = _LAST_SIMPLIFIED
+    simplified ideographs, one for one (offsets hold)."""
+    return text.translate(_traditional_map())
+
+
+def simplified_copy(text: str) -> str:
+    """``to_simplified`` of a whole text, made once for all the components that read
+    this text (the same str object) one after the other."""
+    global _LAST_COPY
+    last = _LAST_COPY
     if text is last[0]:
         return last[1]
-    simplified = text.translate(_traditional_map())
-    if len(text) >= _REMEMBERED_CHARS:
-        _LAST_SIMPLIFIED = (text, simplified)
-    return simplified
+    copy = to_simplified(text)
+    _LAST_COPY = (text, copy)
+    return copy

@@ -35,7 +35,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 
 from ..errors import Errors
-from ..normalize.script import to_simplified
+from ..normalize.script import simplified_copy
 from .cells import (
     BLANK,
     CAPTION,
@@ -138,7 +138,7 @@ class TableReader:
         """
         from .checks import prose_checks, run_checks
 
-        text = to_simplified(text)
+        text = simplified_copy(text)
 
         if fmt is not None and fmt not in FORMATS:
             fmt = None

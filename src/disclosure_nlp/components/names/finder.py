@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import dataclasses
 
-from ...normalize.script import to_simplified
+from ...normalize.script import simplified_copy
 from ..entity_spans import FoundEntity, find_through_glosses, resolve_overlaps
 from .filters import ChannelFilters
 from .lists import ListedChannels
@@ -28,7 +28,7 @@ class NameFinder(MarkedNames, UnquotedChannels, ListedChannels, PolicyNames, Cha
         return find_through_glosses(self._find, text, report_year)
 
     def _find(self, text: str, report_year: int | None = None) -> list[FoundEntity]:
-        text = to_simplified(text)
+        text = simplified_copy(text)
         titles = self.titles(text)
         quotes = self.quotes(text, titles)
         found = self.marked_entities(text, titles, quotes)
