@@ -39,7 +39,8 @@ def to_simplified(text: str) -> str:
 
 def simplified_copy(text: str) -> str:
     """``to_simplified`` of a whole text, made once for all the components that read
-    this text (the same str object) one after the other."""
+    this text (the same str object) one after the other. The last text and its copy
+    are held until another text is copied."""
     global _LAST_COPY
     last = _LAST_COPY
     if text is last[0]:
