@@ -105,3 +105,29 @@ def test_agency_from_the_title(title, agency):
     from disclosure_nlp.components.report_meta import infer_report_meta
 
     assert infer_report_meta(title + "\n一、总体情况\n本机关全年发布信息12条。")["agency"] == agency
+
+
+@pytest.mark.parametrize(
+    ("head", "title"),
+    [
+        # gidar-039 (train): a cue runs across the break
+        (
+            "西咸新区底张街道办事处2023年度政府\n信息公开工作年度报告\n根据《条例》的要求,编制本报告。",
+            "西咸新区底张街道办事处2023年度政府信息公开工作年度报告",
+        ),
+        # gidar-002 (dev): broken after the cue
+        (
+            "道县文广新局2013年度信息公开工作\n年度报告\n一、主动公开政府信息的情况:",
+            "道县文广新局2013年度信息公开工作年度报告",
+        ),
+        # a line of its own that is a title is not joined to the line before it
+        ("首页\n政府信息公开年报\n一、总体情况", "政府信息公开年报"),
+        # a title whole on its line is not joined to the next line
+        ("山阳县人民政府2020年政府信息公开工作年度报告\n2021-01-20\n", None),
+    ],
+)
+def test_a_title_broken_over_two_lines(head, title):
+    from disclosure_nlp.components.report_meta import infer_report_meta
+
+    expected = title or head.splitlines()[0]
+    assert infer_report_meta(head)["title"] == expected

@@ -41,19 +41,39 @@ def _clean_line(line: str) -> str:
 
 
 def infer_title(lines: list[str], rules: dict) -> str | None:
-    """The first short line before the body that names a report (年度报告, 年报 …)."""
+    """The first short line before the body that names a report (年度报告, 年报 …),
+    or two lines that do together (a title broken after 信息公开工作)."""
     exclude = re.compile(rules["title_exclude_pattern"])
     candidates = []
-    for line in lines[: rules["title_search_lines"]]:
-        clean = _clean_line(line)
+    searched = rules["title_search_lines"]
+    cleaned = [_clean_line(line) for line in lines[: searched + 1]]
+    for clean, following in zip(cleaned[:searched], [*cleaned[1:], ""], strict=False):
         if exclude.match(clean) or clean.endswith(("。", "：", ":")):
             continue
+        if _broken_title(clean, following, rules):
+            candidates.append(clean + following)
         candidates.append(clean)
     for keywords, limit in ((rules["title_keywords"][:4], 80), (rules["title_keywords"], 60)):
         for clean in candidates:
             if 6 <= len(clean) <= limit and any(k in clean for k in keywords):
                 return clean
     return None
+
+
+def _broken_title(first: str, second: str, rules: dict) -> bool:
+    """Whether a title runs from line ``first`` on into the short line ``second``:
+    ``first`` has no title keyword and either has a break cue (…信息公开工作 / 年度报告)
+    or a cue runs across the break (…2023年度政府 / 信息公开工作年度报告)."""
+    joined = first + second
+    if not 0 < len(second) <= rules["title_tail_max_chars"]:
+        return False
+    if any(k in first for k in rules["title_keywords"]):
+        return False
+    if not any(k in joined for k in rules["title_keywords"]):
+        return False
+    return any(
+        cue in first or (cue in joined and cue not in second) for cue in rules["title_break_cues"]
+    )
 
 
 def infer_year(title: str | None, text: str) -> int | None:
