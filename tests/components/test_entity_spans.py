@@ -15,7 +15,6 @@ from disclosure_nlp.components.entity_spans import (
     aligned_span,
     existing_entities,
     resolve_overlaps,
-    token_edges,
     write_entities,
 )
 from disclosure_nlp.extensions import register_extensions
@@ -136,17 +135,3 @@ def test_aligned_span_returns_an_existing_alignment(blank):
     doc = blank("信息2889条")
     span = aligned_span(doc, 2, 7, "COUNT")
     assert (span.text, span.label_) == ("2889条", "COUNT")
-
-
-def test_token_edges_agree_with_strict_char_spans(nlp):
-    text = "我局网站 发布信息2889条,\n\n  “12317”热线 。"
-    doc = nlp.make_doc(text)
-    starts, ends = token_edges(doc)
-    for start in range(len(text) + 1):
-        for end in range(start + 1, len(text) + 1):
-            span = doc.char_span(start, end, alignment_mode="strict")
-            aligned = start in starts and end in ends
-            assert aligned == (span is not None), (start, end)
-            if aligned:
-                assert (starts[start], ends[end]) == (span.start, span.end)
-    assert token_edges(nlp.make_doc("")) == ({}, {})

@@ -16,7 +16,6 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 
-from spacy.attrs import IDX, LENGTH
 from spacy.tokens import Doc, Span
 
 from ..normalize.glosses import has_glosses, span_in_text, strip_glosses
@@ -109,16 +108,6 @@ class RangeSet:
 
     def __bool__(self) -> bool:
         return bool(self.starts)
-
-
-def token_edges(doc: Doc) -> tuple[dict[int, int], dict[int, int]]:
-    """The tokens by the character they start at, and (index + 1) by the character they
-    end at: what ``doc.char_span(..., alignment_mode="strict")`` looks up, read at once
-    from the token array instead of a search per span."""
-    rows = doc.to_array([IDX, LENGTH]).tolist() if len(doc) else []
-    starts = {start: i for i, (start, _) in enumerate(rows)}
-    ends = {start + length: i + 1 for i, (start, length) in enumerate(rows)}
-    return starts, ends
 
 
 def excluded_ranges(doc: Doc, keys: Sequence[str] = EXCLUDED_SPAN_KEYS) -> RangeSet:
@@ -216,21 +205,19 @@ def write_entities(doc: Doc, found: Iterable[FoundEntity], overwrite: bool = Fal
     existing_keys = {(e.start, e.end, e.label) for e in existing}
     kept = resolve_overlaps([*existing, *new])
     # split tokens first: splitting shifts token indices, so spans are made afterwards
-    starts, ends = token_edges(doc)
     cuts = [
         char
         for ent in kept
-        if ent.start not in starts or ent.end not in ends
+        if doc.char_span(ent.start, ent.end, alignment_mode="strict") is None
         for char in (ent.start, ent.end)
     ]
     if cuts:
         split_tokens_at(doc, cuts)
-        starts, ends = token_edges(doc)
     spans, written = [], []
     for ent in kept:
-        if ent.start not in starts or ent.end not in ends:
-            continue  # an edge on white space kept as a token's trailing space
-        span = Span(doc, starts[ent.start], ends[ent.end], label=ent.label)
+        span = doc.char_span(ent.start, ent.end, label=ent.label, alignment_mode="strict")
+        if span is None:
+            continue
         if (ent.start, ent.end, ent.label) not in existing_keys:
             span._.value = ent.value
             span._.attrs = dict(ent.attrs)
