@@ -28,7 +28,7 @@ from spacy.tokens import Doc, Span
 from ..doc_text import doc_text
 from ..errors import Errors
 from ..extensions import register_extensions
-from ..normalize.script import simplified_copy, to_simplified
+from ..normalize.script import simplified_copy
 from ..resources import resource_path
 from .rule_io import RuleFileIO, check_rule_keys
 
@@ -179,6 +179,8 @@ class SectionFinder:
         return None
 
     def candidates(self, text: str) -> list[Heading]:
+        """Numbered headings of ``text``, read in simplified characters (``headings``
+        passes the simplified copy)."""
         out = []
         for m in self.candidate_re.finditer(text):
             number = numeral_value(m.group("num"))
@@ -191,7 +193,7 @@ class SectionFinder:
             head = re.split(r"[。；;]", title, maxsplit=1)[0][: self.rules.max_heading_chars]
             if any(head.lstrip().startswith(r) for r in self.rules.table_row_labels):
                 continue
-            label = self.label_heading(to_simplified(head[:30]))
+            label = self.label_heading(head[:30])
             if label is None:
                 # an unknown heading is accepted only on a short line of its own
                 if not at_line_start or len(title.strip()) > self.rules.max_heading_chars // 2:
@@ -227,7 +229,7 @@ class SectionFinder:
         return chain[::-1]
 
     def weight(self, heading: Heading, text: str) -> int:
-        title = to_simplified(text[heading.end : heading.end + 40])
+        title = text[heading.end : heading.end + 40]
         score = 1 + int(heading.at_line_start)
         if any(title.lstrip("、，,．. ").startswith(c) for c in self.rules.canonical_headings):
             score += 4
@@ -236,11 +238,12 @@ class SectionFinder:
         return score
 
     def headings(self, text: str) -> list[Heading]:
+        text = simplified_copy(text)  # 一、總體情況 and the ⼀、 of PDFs read as 一、总体情况
         cands = self.candidates(text)
         return self.best_chain(cands, [self.weight(c, text) for c in cands])
 
     def sections(self, text: str) -> list[tuple[int, int, str]]:
-        heads = self.headings(simplified_copy(text))  # 一、總體情況 and ⼀、 of PDFs too
+        heads = self.headings(text)
         bounds = [(h.start, h.label) for h in heads]
         if not bounds or bounds[0][0] > 0:
             bounds.insert(0, (0, "PREAMBLE"))
