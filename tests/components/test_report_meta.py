@@ -131,3 +131,58 @@ def test_a_title_broken_over_two_lines(head, title):
 
     expected = title or head.splitlines()[0]
     assert infer_report_meta(head)["title"] == expected
+
+
+@pytest.mark.parametrize(
+    ("head", "agency"),
+    [
+        # the reporting agency named where the report is published (gidar-032, gidar-074)
+        (
+            "根据《条例》的规定,现公布宝鸡市凤县人民政府2020年度政府信息公开工作年度报告。",
+            "宝鸡市凤县人民政府",
+        ),
+        ("特向社会公布2014年谯城区政务服务中心政府信息公开工作年度报告。", "谯城区政务服务中心"),
+        ("现将2020年度市人力资源社会保障局信息公开工作总结报告如下。", "市人力资源社会保障局"),
+        # as the agency that compiled it (gidar-088, gidar-120)
+        ("三亚市海棠区人民政府编制了2015年政府信息公开工作年度报告。", "三亚市海棠区人民政府"),
+        (
+            "本报告是根据《条例》要求,由北京市东城区民政局编制的2012年度政府信息公开年度报告。",
+            "北京市东城区民政局",
+        ),
+        # a line of the agency's name above a title that names none (gidar-104)
+        (
+            "洪泽区人民政府\n2023 年政府信息公开工作年度报告\n本报告由区政府办公室编制。",
+            "洪泽区人民政府",
+        ),
+        # a fuller form of the name in the statement below the top line (composed)
+        (
+            "市疾控中心\n发布时间:2016-03-28\n根据《条例》,现公布白银市疾控中心2015年政府信息公开工作年度报告。",
+            "白银市疾控中心",
+        ),
+        # a note in brackets is left out; traditional script reads as simplified (composed)
+        (
+            "現公布臺山市人民政府辦公室(以下簡稱市政府辦)2019年政府信息公開工作年度報告。",
+            "台山市人民政府办公室",
+        ),
+        # the title's agency comes first
+        (
+            "山阳县人民政府2020年政府信息公开工作年度报告\n现公布山阳县民政局2020年政府信息公开工作年度报告。",
+            "山阳县人民政府",
+        ),
+        # an office compiles its government's report as well as its own (gidar-056): none
+        ("本报告是根据《条例》要求,由光山县人民政府办公室编制。", None),
+        # the agency referring to itself, or a bare level, names none
+        ("按照《条例》的有关规定,现将我局2014年政府信息公开情况报告如下。", None),
+        ("特向社会公布2014年度本级政府(机关)信息公开年度报告。", None),
+        ("现公布2019年度县政府信息公开工作年度报告。", None),
+        # letters or digits of a spam insert in the name (composed)
+        ("现公布365体育自然资源和规划局2020年政府信息公开工作年度报告。", None),
+        # a verb that is no agency (特向社会公布2014年…) and a sentence with no report in it
+        ("根据规定,特向社会公布2014年度政府信息公开年度报告。", None),
+        ("2018年,同田乡政府信息公开工作在市政府办的指导下不断完善。", None),
+    ],
+)
+def test_agency_from_the_opening_text(head, agency):
+    from disclosure_nlp.components.report_meta import infer_report_meta
+
+    assert infer_report_meta(head + "\n一、总体情况\n本机关全年发布信息12条。")["agency"] == agency

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from functools import lru_cache
 from pathlib import Path
 
@@ -89,6 +89,7 @@ def infer_year(title: str | None, text: str) -> int | None:
 
 
 def infer_agency(title: str | None, rules: dict) -> str | None:
+    """The agency a title names (山阳县人民政府2020年政府信息公开工作年度报告 → 山阳县人民政府)."""
     if not title:
         return None
     agency = title
@@ -96,6 +97,48 @@ def infer_agency(title: str | None, rules: dict) -> str | None:
         agency = re.sub(pattern, "", agency)
     agency = agency.strip(" 的,，:：")
     return agency if len(agency) >= 2 else None
+
+
+def agency_name(candidate: str, rules: dict) -> str | None:
+    """``candidate`` as an agency's name, or None: its bracketed note (以下简称…) dropped,
+    it must end with an agency suffix and match no ``agency_rejected_pattern``
+    (我局, a bare 县政府, letters or digits of a spam insert)."""
+    name = re.sub(rules["agency_strip_patterns"][0], "", candidate).strip()
+    if not name.endswith(tuple(rules["agency_suffixes"])) or len(name) < 3:
+        return None
+    if re.search(rules["agency_rejected_pattern"], name):
+        return None
+    return name
+
+
+def stated_agency(lines: list[str], title: str | None, rules: dict) -> str | None:
+    """The agency of a report whose title names none, from its opening text, in this order:
+    a line of its name alone just before the title or at the top; a statement naming it
+    (现公布X2019年…报告, X编制了2015年…); the compiler (由X编制) unless an office, which may
+    compile its government's report (由光山县人民政府办公室编制). A fuller form of the first
+    name found among the later ones (市疾控中心, then 白银市疾控中心) is taken instead."""
+    names = list(_agency_candidates(lines, title, rules))
+    if not names:
+        return None
+    fuller = [name for name in names[1:] if name.endswith(names[0]) and name != names[0]]
+    return fuller[0] if fuller else names[0]
+
+
+def _agency_candidates(lines: list[str], title: str | None, rules: dict) -> Iterator[str]:
+    cleaned = [_clean_line(line) for line in lines[: rules["title_search_lines"]]]
+    above_title = [cleaned[i - 1] for i in range(1, len(cleaned)) if cleaned[i] == title]
+    for line in [*above_title[:1], *cleaned[:1]]:
+        if len(line) <= rules["agency_line_max_chars"] and (name := agency_name(line, rules)):
+            yield name
+    opening = "\n".join(lines)[: rules["agency_search_chars"]]
+    for pattern in rules["agency_statement_patterns"]:
+        for match in re.finditer(pattern, opening):
+            if name := agency_name(match["agency"], rules):
+                yield name
+    for match in re.finditer(rules["agency_compiler_pattern"], opening):
+        name = agency_name(match["agency"], rules)
+        if name and not name.endswith(tuple(rules["compiler_office_suffixes"])):
+            yield name
 
 
 def infer_format(title: str | None, year: int | None, text: str, rules: dict) -> str:
@@ -142,7 +185,7 @@ def infer_report_meta(text: str, skip_lines: Iterable[int] = (), rules: dict | N
     year = infer_year(title, text)
     return {
         "title": title,
-        "agency": infer_agency(title, rules),
+        "agency": infer_agency(title, rules) or stated_agency(lines, title, rules),
         "year": year,
         "format": infer_format(title, year, text, rules),
     }
