@@ -99,6 +99,23 @@ def test_line_numbers(text, positions, lines):
         ("瑤海區民政局2017年政府信息公開年度報告", "瑶海区民政局"),
         # Kangxi radicals of a PDF extraction (⼈ U+2F08, ⼯ U+2F2F) read as ideographs
         ("洪泽区\u2f08民政府2023年政府信息公开\u2f2f作年度报告", "洪泽区人民政府"),
+        # 人民政府 before 信息公开 keeps its 政府
+        ("2014年华容县人民政府信息公开工作年度报告", "华容县人民政府"),
+        # a notice's title: the issuer before 关于, or before the period it covers
+        (
+            "老边区人民政府办公室关于2026年1月政府网站和政务新媒体监管情况的通报",
+            "老边区人民政府办公室",
+        ),
+        (
+            "北京市市场监督管理局2023年四季度政府网站与政务新媒体季度自查报告",
+            "北京市市场监督管理局",
+        ),
+        ("工信委2015年上半年政府信息公开推进情况的报告", "工信委"),
+        # a bare level is the agency a title names
+        ("市政府办公室2015年度政府信息公开工作年度报告", "市政府办公室"),
+        # a web page's menu path (gidar-081) or a spam insert names no agency
+        (">>政务公开>>组织机构>>政府部门>>区市场监管局>>政府信息公开年报", None),
+        ("bet365亚洲官网办公室2021年政府信息公开工作年度报告", None),
     ],
 )
 def test_agency_from_the_title(title, agency):
@@ -186,3 +203,24 @@ def test_agency_from_the_opening_text(head, agency):
     from disclosure_nlp.components.report_meta import infer_report_meta
 
     assert infer_report_meta(head + "\n一、总体情况\n本机关全年发布信息12条。")["agency"] == agency
+
+
+@pytest.mark.parametrize(
+    ("head", "title"),
+    [
+        # a web page's menu path above the title (gidar-091, train)
+        (
+            "网站首页 > 信息公开 >霍邱县宋店镇信息公开年报\n"
+            "霍邱县宋店乡2012年政府信息公开年报\n本年度报告…",
+            "霍邱县宋店乡2012年政府信息公开年报",
+        ),
+        # an enumerated item of the body (composed)
+        ("(四)公开政府信息公开工作年度报告,按时公开", None),
+        # no title after the body's first section heading (composed)
+        ("一、总体情况\n本机关全年发布信息12条。\n附:2019年政府信息公开工作年度报告", None),
+    ],
+)
+def test_no_title_from_menu_paths_or_the_body(head, title):
+    from disclosure_nlp.components.report_meta import infer_report_meta
+
+    assert infer_report_meta(head)["title"] == title

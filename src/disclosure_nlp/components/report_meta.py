@@ -41,14 +41,17 @@ def _clean_line(line: str) -> str:
 
 
 def infer_title(lines: list[str], rules: dict) -> str | None:
-    """The first short line before the body that names a report (年度报告, 年报 …),
-    or two lines that do together (a title broken after 信息公开工作)."""
+    """The first short line before the body's first section heading that names a report
+    (年度报告, 年报 …), or two lines that do together (a title broken after 信息公开工作);
+    enumerated items and a web page's menu path (首页 > 信息公开 > …) are none."""
     exclude = re.compile(rules["title_exclude_pattern"])
     candidates = []
     searched = rules["title_search_lines"]
     cleaned = [_clean_line(line) for line in lines[: searched + 1]]
     for clean, following in zip(cleaned[:searched], [*cleaned[1:], ""], strict=False):
-        if exclude.match(clean) or clean.endswith(("。", "：", ":")):
+        if re.match(rules["title_body_start_pattern"], clean):
+            break  # the body's first section heading: no title after it
+        if exclude.search(clean) or clean.endswith(("。", "：", ":")):
             continue
         if _broken_title(clean, following, rules):
             candidates.append(clean + following)
@@ -89,26 +92,36 @@ def infer_year(title: str | None, text: str) -> int | None:
 
 
 def infer_agency(title: str | None, rules: dict) -> str | None:
-    """The agency a title names (山阳县人民政府2020年政府信息公开工作年度报告 → 山阳县人民政府)."""
+    """The agency a title names (山阳县人民政府2020年政府信息公开工作年度报告 → 山阳县人民政府),
+    which may be a place (姜堰区2019年…); None when what is left of the title is no agency's
+    name (a web page's menu path, 工信委上半年, a spam insert)."""
     if not title:
         return None
     agency = title
     for pattern in rules["agency_strip_patterns"]:
         agency = re.sub(pattern, "", agency)
     agency = agency.strip(" 的,，:：")
-    return agency if len(agency) >= 2 else None
+    return agency_name(agency, rules, rules["title_agency_suffixes"])
 
 
-def agency_name(candidate: str, rules: dict) -> str | None:
+def agency_name(candidate: str, rules: dict, more_suffixes: Iterable[str] = ()) -> str | None:
     """``candidate`` as an agency's name, or None: its bracketed note (以下简称…) dropped,
-    it must end with an agency suffix and match no ``agency_rejected_pattern``
-    (我局, a bare 县政府, letters or digits of a spam insert)."""
+    it must end with an agency suffix (or one of ``more_suffixes``) and match no
+    ``agency_rejected_pattern`` (我局, letters or digits of a spam insert, 年报)."""
     name = re.sub(rules["agency_strip_patterns"][0], "", candidate).strip()
-    if not name.endswith(tuple(rules["agency_suffixes"])) or len(name) < 3:
+    suffixes = (*rules["agency_suffixes"], *more_suffixes)
+    if not name.endswith(suffixes) or name in suffixes or len(name) < rules["agency_min_chars"]:
         return None
     if re.search(rules["agency_rejected_pattern"], name):
         return None
     return name
+
+
+def stated_agency_name(candidate: str, rules: dict) -> str | None:
+    """``agency_name`` of a name found in the opening text, which must not be a bare level
+    (县政府: 公布2019年度县政府信息公开… reads as well 县 + 政府信息公开)."""
+    name = agency_name(candidate, rules)
+    return None if name is None or re.match(rules["bare_level_pattern"], name) else name
 
 
 def stated_agency(lines: list[str], title: str | None, rules: dict) -> str | None:
@@ -128,15 +141,16 @@ def _agency_candidates(lines: list[str], title: str | None, rules: dict) -> Iter
     cleaned = [_clean_line(line) for line in lines[: rules["title_search_lines"]]]
     above_title = [cleaned[i - 1] for i in range(1, len(cleaned)) if cleaned[i] == title]
     for line in [*above_title[:1], *cleaned[:1]]:
-        if len(line) <= rules["agency_line_max_chars"] and (name := agency_name(line, rules)):
+        name = stated_agency_name(line, rules)
+        if name and len(line) <= rules["agency_line_max_chars"]:
             yield name
     opening = "\n".join(lines)[: rules["agency_search_chars"]]
     for pattern in rules["agency_statement_patterns"]:
         for match in re.finditer(pattern, opening):
-            if name := agency_name(match["agency"], rules):
+            if name := stated_agency_name(match["agency"], rules):
                 yield name
     for match in re.finditer(rules["agency_compiler_pattern"], opening):
-        name = agency_name(match["agency"], rules)
+        name = stated_agency_name(match["agency"], rules)
         if name and not name.endswith(tuple(rules["compiler_office_suffixes"])):
             yield name
 
