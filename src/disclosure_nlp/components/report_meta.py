@@ -137,6 +137,18 @@ def stated_agency(lines: list[str], title: str | None, rules: dict) -> str | Non
     return fuller[0] if fuller else names[0]
 
 
+def _opening(lines: list[str], chars: int) -> str:
+    """The first ``chars`` characters of ``lines`` joined by line breaks (only the lines needed
+    are joined: a report can run to millions of characters)."""
+    taken, total = [], 0
+    for line in lines:
+        if total >= chars:
+            break
+        taken.append(line)
+        total += len(line) + 1
+    return "\n".join(taken)[:chars]
+
+
 def _agency_candidates(lines: list[str], title: str | None, rules: dict) -> Iterator[str]:
     cleaned = [_clean_line(line) for line in lines[: rules["title_search_lines"]]]
     above_title = [cleaned[i - 1] for i in range(1, len(cleaned)) if cleaned[i] == title]
@@ -144,7 +156,7 @@ def _agency_candidates(lines: list[str], title: str | None, rules: dict) -> Iter
         name = stated_agency_name(line, rules)
         if name and len(line) <= rules["agency_line_max_chars"]:
             yield name
-    opening = "\n".join(lines)[: rules["agency_search_chars"]]
+    opening = _opening(lines, rules["agency_search_chars"])
     for pattern in rules["agency_statement_patterns"]:
         for match in re.finditer(pattern, opening):
             if name := stated_agency_name(match["agency"], rules):
