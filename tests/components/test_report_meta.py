@@ -214,6 +214,11 @@ def test_agency_from_the_opening_text(head, agency):
             "霍邱县宋店乡2012年政府信息公开年报\n本年度报告…",
             "霍邱县宋店乡2012年政府信息公开年报",
         ),
+        # a web page's field name glued to the title (composed)
+        (
+            "标题:水城区杨梅乡2022年政府信息公开工作年度报告\n正文",
+            "水城区杨梅乡2022年政府信息公开工作年度报告",
+        ),
         # an enumerated item of the body (composed)
         ("(四)公开政府信息公开工作年度报告,按时公开", None),
         # no title after the body's first section heading (composed)

@@ -47,7 +47,8 @@ def infer_title(lines: list[str], rules: dict) -> str | None:
     exclude = re.compile(rules["title_exclude_pattern"])
     candidates = []
     searched = rules["title_search_lines"]
-    cleaned = [_clean_line(line) for line in lines[: searched + 1]]
+    label = re.compile(rules["title_label_pattern"])  # a web page's field name (标题:)
+    cleaned = [label.sub("", _clean_line(line)) for line in lines[: searched + 1]]
     for clean, following in zip(cleaned[:searched], [*cleaned[1:], ""], strict=False):
         if re.match(rules["title_body_start_pattern"], clean):
             break  # the body's first section heading: no title after it
