@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 import spacy
+import srsly
 from confection import ConfigValidationError
 
 from disclosure_nlp.components.report_meta import line_numbers
@@ -229,3 +230,48 @@ def test_no_title_from_menu_paths_or_the_body(head, title):
     from disclosure_nlp.components.report_meta import infer_report_meta
 
     assert infer_report_meta(head)["title"] == title
+
+
+def _rules_file(tmp_path, **changes):
+    from disclosure_nlp.components.report_meta_rules import packaged_meta_rules
+
+    data = packaged_meta_rules().to_dict()
+    for key, value in changes.items():
+        if value is None:
+            del data[key]
+        else:
+            data[key] = value
+    path = tmp_path / "report_meta.json"
+    srsly.write_json(path, data)
+    return str(path)
+
+
+@pytest.mark.parametrize(
+    ("changes", "code"),
+    [
+        ({"agency_suffixes": None}, "E070"),  # a key missing
+        ({"agency_suffix": ["局"]}, "E022"),  # a key misspelt
+        ({"bare_level_pattern": "(政府"}, "E020"),  # a pattern that does not compile
+        ({"agency_compiler_pattern": "由(.+?)编制"}, "E020"),  # no (?P<agency>…) group
+        ({"agency_search_chars": -1}, "E020"),
+        ({"title_keywords": "年度报告"}, "E020"),  # a word where a list belongs
+        ({"format_vocabulary": {"2021-statutory": ["本年制发件数"]}}, "E020"),
+    ],
+)
+def test_a_bad_rules_file_is_refused_at_initialize(meta_nlp, tmp_path, changes, code):
+    pipe = meta_nlp.get_pipe("disclosure_report_meta")
+    with pytest.raises(ValueError, match=code):
+        pipe.initialize(rules_path=_rules_file(tmp_path, **changes))
+
+
+def test_rules_from_a_file_travel_with_the_pipeline(meta_nlp, tmp_path):
+    text = "现公布大冶市教育局2025年政府信息公开工作年度报告。\n一、总体情况"
+    assert meta_nlp(text)._.report["agency"] == "大冶市教育局"
+    pipe = meta_nlp.get_pipe("disclosure_report_meta")
+    pipe.initialize(rules_path=_rules_file(tmp_path, agency_suffixes=["政府", "办公室"]))
+    assert meta_nlp(text)._.report["agency"] is None
+    meta_nlp.to_disk(tmp_path / "pipe")
+    assert spacy.load(tmp_path / "pipe")(text)._.report["agency"] is None
+    copy = spacy.blank("zh")
+    copy.add_pipe("disclosure_report_meta").from_bytes(pipe.to_bytes())
+    assert copy(text)._.report["agency"] is None
