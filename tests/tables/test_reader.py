@@ -209,6 +209,37 @@ def test_space_padded_row_that_lost_a_blank_is_ambiguous():
     assert result.tables["active"].ambiguous_rows == ["administrative_licensing"]
 
 
+def test_single_spaces_after_a_label_are_cells():
+    # composed: a web page's table copied as text, each cell after one space
+    text = (
+        "一、本年新收政府信息公开申请数量 9 3 0 0 0 0 12\n"
+        "二、上年结转政府信息公开申请数量 1 2\n"
+        "四、结转下年度继续办理 0 0 0 0 0 0 0"
+    )
+    result = read(text, "REQUESTS", "2021-statutory")
+    cells = placed(result, "requests")
+    assert cells[("new_received", "natural_person")] == (9, "9")
+    assert cells[("new_received", "total")] == (12, "12")
+    assert cells[("carried_forward", "total")] == (0, "0")
+    # blanks collapsed with the spaces: the values are kept, the row is left ambiguous
+    assert ambiguous(result, "requests") == [("carried_over", "1"), ("carried_over", "2")]
+    assert ("carried_over", "total") not in cells
+
+
+def test_digits_apart_are_never_one_number():
+    # composed: one space where a tab was; 2 1 859 are three cells, not 21859
+    text = "一、本年新收政府信息公开申请数量 821 35   2 1 859"
+    result = read(text, "REQUESTS", "2021-statutory")
+    values = [raw for _, raw in ambiguous(result, "requests")]
+    assert values == ["821", "35", "2", "1", "859"]
+    tokens = CellTokenizer(SCHEMA).classify("2 1 859", 0, "space", SCHEMA.tables["requests"])
+    assert [(t.kind, t.value) for t in tokens] == [(VALUE, 2), (VALUE, 1), (VALUE, 859)]
+    # a number and its unit apart are still one cell
+    assert parse_cell_value("1316.84万元", SCHEMA.value_re) == 1316.84
+    token = CellTokenizer(SCHEMA).classify_text("1316.84 万元", 0, SCHEMA.tables["active"])
+    assert (token.kind, token.value) == (VALUE, 1316.84)
+
+
 def test_markdown_tables_with_made_up_headers():
     # gidar-012: one Markdown table a group, headers 数据1 … and a bogus header row
     text = corpus_text("gidar-012")

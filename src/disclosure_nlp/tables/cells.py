@@ -28,6 +28,7 @@ STRIP = " \t\u3000\xa0\r"
 _THOUSANDS = re.compile(r"^([+-]?\d{1,3}(?:,\d{3})+)(\.\d+)?(\D*)$")
 _MINUS = str.maketrans({"−": "-", "﹣": "-", "－": "-"})
 _WORD = re.compile(r"\S+")
+_SPACED_DIGITS = re.compile(r"\d\s+[+-]?\d")
 
 
 @dataclass
@@ -144,9 +145,10 @@ class CellTokenizer:
         s0 = start + piece.index(stripped)
         token = self.classify_text(stripped, s0, spec)
         token.split = split
-        if token.kind != TEXT:
+        if token.kind not in (TEXT, LABEL):
             return [token]
-        # several values on one line (1 0 1 0 0), or a label followed by its values
+        # several values on one line (1 0 1 0 0), or a label followed by its values (a label
+        # matches with the values after it: 一、本年新收…申请数量 821 35 2 1 859)
         words = list(_WORD.finditer(stripped))
         if len(words) > 1:
             tokens = [self.classify_text(w.group(), s0 + w.start(), spec) for w in words]
@@ -177,7 +179,8 @@ class CellTokenizer:
         end = start + len(text)
         if any(p.match(norm) for p in schema.page_res):
             return Token(PAGE, text, start, end, 0)
-        value = parse_cell_value(norm, schema.value_re)
+        # digits apart (2 1 859) are several cells, never one number
+        value = None if _SPACED_DIGITS.search(text) else parse_cell_value(norm, schema.value_re)
         if value is not None:
             return Token(VALUE, text, start, end, 0, value=value)
         if norm in schema.markers:
