@@ -240,6 +240,17 @@ def test_digits_apart_are_never_one_number():
     assert (token.kind, token.value) == (VALUE, 1316.84)
 
 
+def test_a_change_written_in_words_is_a_signed_value():
+    # composed: the 2019 form's 本年增/减 column as 增N / 减N
+    assert parse_cell_value("减1", SCHEMA.value_re) == -1
+    assert parse_cell_value("增12", SCHEMA.value_re) == 12
+    assert parse_cell_value("减少", SCHEMA.value_re) is None
+    text = "行政许可 | 5 | 减1 | 47 |\n行政处罚 | 3 | 增2 | 10 |"
+    cells = placed(read(text, "ACTIVE", "2019-statutory"), "active")
+    assert cells[("administrative_licensing", "items_change")] == (-1, "减1")
+    assert cells[("administrative_penalty", "items_change")] == (2, "增2")
+
+
 def test_markdown_tables_with_made_up_headers():
     # gidar-012: one Markdown table a group, headers 数据1 … and a bogus header row
     text = corpus_text("gidar-012")

@@ -27,6 +27,7 @@ _WIDE_GAP = re.compile(r"[ \u3000]{2,}|\u3000")
 STRIP = " \t\u3000\xa0\r"
 _THOUSANDS = re.compile(r"^([+-]?\d{1,3}(?:,\d{3})+)(\.\d+)?(\D*)$")
 _MINUS = str.maketrans({"−": "-", "﹣": "-", "－": "-"})
+_CHANGE_SIGNS = {"增": "+", "减": "-"}  # 增2 / 减1 in the 本年增/减 column
 _WORD = re.compile(r"\S+")
 _SPACED_DIGITS = re.compile(r"\d\s+[+-]?\d")
 
@@ -69,8 +70,11 @@ class Run:
 
 
 def parse_cell_value(norm: str, value_re: re.Pattern) -> int | float | None:
-    """The number in a normalised value cell (``1,316.84万元`` -> 1316.84); None if none."""
+    """The number in a normalised value cell (``1,316.84万元`` -> 1316.84, ``减1`` -> -1,
+    as the 2019 form's 本年增/减 column writes a change); None if none."""
     norm = norm.translate(_MINUS)
+    if norm[:1] in _CHANGE_SIGNS and norm[1:2].isdigit():
+        norm = _CHANGE_SIGNS[norm[0]] + norm[1:]
     m = _THOUSANDS.match(norm)
     if m:
         norm = m.group(1).replace(",", "") + (m.group(2) or "") + m.group(3)
