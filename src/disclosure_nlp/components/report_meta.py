@@ -105,7 +105,7 @@ def agency_name(
     """``candidate`` as an agency's name, or None: its bracketed note (以下简称…) dropped,
     it must end with an agency suffix (or one of ``more_suffixes``) and match no
     ``agency_rejected_pattern`` (我局, letters or digits of a spam insert, 年报)."""
-    name = rules.agency_strip_patterns[0].sub("", candidate).strip()
+    name = rules.agency_note_pattern.sub("", candidate).strip()
     suffixes = (*rules.agency_suffixes, *more_suffixes)
     if not name.endswith(suffixes) or name in suffixes or len(name) < rules.agency_min_chars:
         return None

@@ -31,6 +31,7 @@ class ReportMetaRules:
     title_break_cues: tuple[str, ...]
     title_tail_max_chars: int
     agency_strip_patterns: tuple[re.Pattern, ...]
+    agency_note_pattern: re.Pattern
     agency_search_chars: int
     agency_statement_patterns: tuple[re.Pattern, ...]
     agency_compiler_pattern: re.Pattern
