@@ -14,7 +14,7 @@ from functools import lru_cache
 
 from ..errors import Errors
 from ..resources import resource_path
-from .rule_io import check_rule_keys, read_rules
+from .rule_io import check_rule_keys, compile_rule, read_rules
 
 RULES_FILE = "report_meta.json"
 FORMATS = ("2021-statutory", "2019-statutory")
@@ -97,16 +97,13 @@ def _words(value: object, key: str, path: str) -> tuple[str, ...]:
 
 
 def _pattern(value: object, key: str, path: str) -> re.Pattern:
-    try:
-        return re.compile(value)  # type: ignore[arg-type]
-    except (re.error, TypeError) as err:
-        raise ValueError(Errors.E020.format(path=path, problem=f"{key} {value!r}: {err}")) from err
+    return compile_rule(value, path, key)  # type: ignore[arg-type]
 
 
 def _patterns(value: object, key: str, path: str) -> tuple[re.Pattern, ...]:
     if not isinstance(value, list):
         raise ValueError(Errors.E020.format(path=path, problem=f"{key} must be a list"))
-    return tuple(_pattern(pattern, key, path) for pattern in value)
+    return tuple(compile_rule(pattern, path, key) for pattern in value)
 
 
 def _vocabulary(value: object, key: str, path: str) -> dict[str, tuple[str, ...]]:

@@ -11,6 +11,7 @@ factory config.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any, ClassVar
@@ -80,3 +81,11 @@ def check_rule_keys(
     missing = [k for k in keys if k not in optional and k not in data]
     if missing:
         raise ValueError(Errors.E070.format(path=path, keys=missing))
+
+
+def compile_rule(pattern: str, path: str, what: str) -> re.Pattern:
+    """``pattern`` compiled; a bad one (or no text) raises E020 naming the rules file and key."""
+    try:
+        return re.compile(pattern)
+    except (re.error, TypeError) as err:
+        raise ValueError(Errors.E020.format(path=path, problem=f"{what}: {err}")) from err

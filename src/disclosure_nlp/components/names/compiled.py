@@ -10,8 +10,9 @@ from __future__ import annotations
 import re
 
 from ..entity_spans import FoundEntity
+from ..rule_io import compile_rule
 from .rules import NameRules, load_place_names
-from .text import CJK, SPACE_CHARS, compile_rule, longest_first, spaced, stop_word_pattern
+from .text import CJK, SPACE_CHARS, longest_first, spaced, stop_word_pattern
 
 _FRAGMENT_RE = re.compile(r"\{([A-Z_]+)\}")
 

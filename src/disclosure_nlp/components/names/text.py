@@ -5,8 +5,6 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from ...errors import Errors
-
 CJK = "\u4e00-\u9fff"  # a regex class range
 SPACE_CHARS = " \t\u3000\u00a0"
 
@@ -46,11 +44,3 @@ def place_at(text: str, places: frozenset[str], at_end: bool) -> str | None:
         if part in places:
             return part
     return None
-
-
-def compile_rule(pattern: str, path: str, what: str) -> re.Pattern:
-    """``pattern`` compiled; a bad one raises E020 naming the rules file and the key."""
-    try:
-        return re.compile(pattern)
-    except re.error as err:
-        raise ValueError(Errors.E020.format(path=path, problem=f"{what}: {err}")) from err
