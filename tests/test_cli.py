@@ -48,6 +48,16 @@ def test_extract_onto_a_folder(report, tmp_path):
     assert "it is a folder" in line
 
 
+def test_extract_onto_one_of_its_input_files(report, tmp_path):
+    other = tmp_path / "b.txt"
+    other.write_text(corpus_text("seed-000"), encoding="utf-8")
+    before = report.read_bytes()
+    for args in ([str(report)], [str(other), str(report)]):
+        line = one_line_error(cli("extract", *args, "-o", str(report)), "E045")
+        assert "would overwrite it" in line
+    assert report.read_bytes() == before
+
+
 def test_train_without_its_config(tmp_path):
     line = one_line_error(cli("train", str(tmp_path / "nope.cfg"), "-o", str(tmp_path)), "E043")
     assert "configs/ner.cfg" in line

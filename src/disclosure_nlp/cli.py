@@ -68,7 +68,10 @@ def extract(
     if doc_ids not in DOC_ID_KINDS:
         _fail(Errors.E044.format(kind=doc_ids, allowed=", ".join(DOC_ID_KINDS)))
     _check_output(output)
-    files = [p for p, _ in iter_input_files(paths) if not _same_file(p, output)]
+    inputs = list(iter_input_files(paths))
+    if any(named and _same_file(p, output) for p, named in inputs):
+        _fail(Errors.E045.format(path=path_text(output)))
+    files = [p for p, _ in inputs if not _same_file(p, output)]  # an earlier output in a folder
     if not files:
         _fail(Errors.E040.format(paths=", ".join(map(path_text, paths)), suffixes=_SUFFIXES))
     skipped = skipped_files(paths)

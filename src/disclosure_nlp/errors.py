@@ -41,6 +41,7 @@ class Errors(metaclass=ErrorsWithCodes):
     E006 = "Unsupported file type: {path}. Supported: {suffixes}."
     E007 = "No text: {path} decoded to {chars} characters of white space only."
     E008 = "Processing failed for {doc_id}: {error}"
+    E009 = "Cannot read {path}: {reason}. Check that the file is readable by this user."
     # segmentation
     E010 = "Segmentation changed the text: gold {gold!r} vs predicted {pred!r}."
     E011 = (
@@ -77,6 +78,11 @@ class Errors(metaclass=ErrorsWithCodes):
     )
     E043 = "Config file not found: {path}. Give a training config such as configs/ner.cfg."
     E044 = "Unknown kind of doc_id {kind!r}. Allowed: {allowed}."
+    E045 = (
+        "The output {path} is also an input file: extract would overwrite it. Give another "
+        "output file (-o facts.jsonl)."
+    )
+    E046 = "Unknown record kind {kind!r}. Allowed: {allowed}."
     # normalization
     E050 = (
         "Not a count: {text!r}. Expected a number with an optional measure word, e.g. "

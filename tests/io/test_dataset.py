@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 
+import pytest
+
 from disclosure_nlp.io.dataset import records_to_dataset
 
 RECORDS = [
@@ -28,3 +30,8 @@ def test_entities_become_a_dataset_with_uniform_columns():
 def test_documents_only():
     ds = records_to_dataset(RECORDS, "document")
     assert ds.num_rows == 1 and ds["year"] == [2019]
+
+
+def test_an_unknown_kind_is_refused_not_an_empty_dataset():
+    with pytest.raises(ValueError, match=r"\[E046\] Unknown record kind 'entities'"):
+        records_to_dataset(RECORDS, "entities")

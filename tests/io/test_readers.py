@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from pathlib import Path
 
 import pytest
 
@@ -22,7 +23,7 @@ SEED = "seed-004"
     ("encoding", "expected"),
     [
         ("utf-8", "utf-8"),
-        ("utf-8-sig", "utf-8-bom"),
+        ("utf-8-sig", "utf-8-sig"),
         ("gb18030", "gb18030"),
         ("gbk", "gb18030"),
         ("utf-16", "utf-16"),
@@ -74,6 +75,18 @@ def test_missing_and_huge_files(tmp_path):
     big = tmp_path / "big.txt"
     big.write_text("政府信息公开" * 100, encoding="utf-8")
     assert "[E005]" in read_document(big, max_bytes=100).error
+
+
+def test_a_file_that_cannot_be_read_is_no_missing_file(tmp_path, monkeypatch):
+    path = tmp_path / "locked.txt"
+    path.write_text("发布信息30条。", encoding="utf-8")
+
+    def refuse(self):
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(Path, "read_bytes", refuse)
+    error = read_document(path).error
+    assert error.startswith("[E009]") and "Permission denied" in error and "not found" not in error
 
 
 def test_undecodable_bytes_are_an_error():

@@ -11,7 +11,10 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable
 
+from ..errors import Errors
+
 JSON_COLUMNS = ("attrs", "cells")
+RECORD_KINDS = ("document", "section", "entity", "statement", "table", "check")
 
 
 def _row(record: dict) -> dict:
@@ -29,6 +32,8 @@ def _row(record: dict) -> dict:
 
 def records_to_dataset(records: Iterable[dict], kind: str):
     """A ``datasets.Dataset`` of the records of one ``kind`` (document, entity, …)."""
+    if kind not in RECORD_KINDS:
+        raise ValueError(Errors.E046.format(kind=kind, allowed=", ".join(RECORD_KINDS)))
     from datasets import Dataset
 
     rows = [_row(r) for r in records if r.get("kind") == kind]

@@ -125,7 +125,7 @@ def decode_bytes(data: bytes, path: str = "<bytes>") -> tuple[str, str]:
     for bom, encoding in _BOMS:
         if data.startswith(bom):
             try:
-                return data.decode(encoding), encoding.replace("-sig", "-bom")
+                return data.decode(encoding), encoding
             except UnicodeDecodeError as err:
                 raise ReadError(Errors.E004.format(path=path)) from err
     utf16 = _utf16_without_bom(data)
@@ -222,7 +222,7 @@ def read_document(
     except ReadError as err:
         result.error = str(err)
     except OSError as err:
-        result.error = Errors.E001.format(path=name) + f" ({err.strerror})"
+        result.error = Errors.E009.format(path=name, reason=err.strerror or err)
     return result
 
 
