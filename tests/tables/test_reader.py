@@ -16,6 +16,7 @@ from disclosure_nlp.tables.cells import (
     VALUE,
     CellTokenizer,
     Token,
+    cell_unit,
     parse_cell_value,
     place_row,
 )
@@ -186,6 +187,36 @@ def test_tab_separated_cells():
         ("centralized_procurement", "procurement_items"): (1, "1"),
         ("centralized_procurement", "procurement_amount"): (8040, "8040"),
     }
+
+
+ACTIVE_COLUMNS = {c.key: c for c in SCHEMA.tables["active"].columns}
+
+
+@pytest.mark.parametrize(
+    ("raw", "column", "unit"),
+    [
+        ("251000元", "procurement_amount", "元"),  # gidar-001
+        ("1316.84万元", "procurement_amount", "万元"),  # seed-003
+        ("1316.84 万元", "procurement_amount", "万元"),
+        ("8040", "procurement_amount", None),  # gidar-019: the 2019 form states no unit
+        ("7545", "fee_amount", "万元"),  # gidar-105: 本年收费金额(单位:万元)
+        ("", "fee_amount", "万元"),
+        ("12件", "issued", None),  # a count
+        ("1", "procurement_items", None),
+        ("251000元", None, "元"),  # not placed in a column
+        ("12", None, None),
+    ],
+)
+def test_the_unit_of_an_amount_of_money(raw, column, unit):
+    assert cell_unit(raw, ACTIVE_COLUMNS.get(column)) == unit
+
+
+def test_amounts_carry_their_unit_into_the_records():
+    text = "信息内容\t采购项目数量\t采购总金额\n政府集中采购\t1\t251000元"
+    cells = read(text, "ACTIVE", "2019-statutory").tables["active"].cells
+    units = {(c.column, c.unit) for c in cells}
+    assert units == {("procurement_items", None), ("procurement_amount", "元")}
+    assert {c.to_dict()["unit"] for c in cells} == {None, "元"}
 
 
 def test_space_padded_cells():

@@ -13,7 +13,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from .schema import TableSchema, TableSpec, normalize_label
+from .schema import ColumnSpec, TableSchema, TableSpec, normalize_label
 
 LABEL, VALUE, MARKER, BLANK, TEXT, CAPTION, PAGE = (
     "label", "value", "marker", "blank", "text", "caption", "page",
@@ -30,6 +30,7 @@ _MINUS = str.maketrans({"−": "-", "﹣": "-", "－": "-"})
 _CHANGE_SIGNS = {"增": "+", "减": "-"}  # 增2 / 减1 in the 本年增/减 column
 _WORD = re.compile(r"\S+")
 _SPACED_DIGITS = re.compile(r"\d\s+[+-]?\d")
+_MONEY_UNIT = re.compile(r"(亿元|万元|千元|元)$")
 
 
 @dataclass
@@ -67,6 +68,19 @@ class Run:
     @property
     def has_values(self) -> bool:
         return any(c.kind == VALUE for c in self.cells)
+
+
+def cell_unit(raw: str, column: ColumnSpec | None) -> str | None:
+    """The unit of an amount of money: the one written in the cell (``251000元``), else
+    the one its column's header states (本年收费金额(单位:万元)); None for counts, and
+    for an amount whose unit is written nowhere (2019's 采购总金额 states none). A cell
+    not placed in a column (``column`` None) has a unit only when it writes one."""
+    if column is not None and not column.money:
+        return None
+    written = _MONEY_UNIT.search(raw.strip(STRIP))
+    if written:
+        return written.group(1)
+    return column.unit if column is not None else None
 
 
 def parse_cell_value(norm: str, value_re: re.Pattern) -> int | float | None:

@@ -46,6 +46,7 @@ from .cells import (
     CellTokenizer,
     Run,
     Token,
+    cell_unit,
     has_blanks_in_place,
     place_row,
     split_runs,
@@ -265,8 +266,12 @@ class TableReader:
                     ambiguous.append(key)
                     continue
                 cells.extend(
-                    ParsedCell(spec.name, key, col, None, "", None, None) for col in columns
-                )
+                    ParsedCell(
+                        spec.name, key, col, None, "", None, None,
+                        unit=cell_unit("", spec.column(col)),
+                    )
+                    for col in columns
+                )  # fmt: skip
                 continue
             placed = None
             if columns is not None and not (key == cut_row and run.filled < len(columns)):
@@ -275,7 +280,7 @@ class TableReader:
                 ambiguous.append(key)
                 cells.extend(self._ambiguous(spec.name, key, run.cells))
                 continue
-            cells.extend(self._placed(spec.name, key, columns, placed))
+            cells.extend(self._placed(spec, key, columns, placed))
         return cells, ambiguous, missing
 
     # stream mode -------------------------------------------------------------------
@@ -304,7 +309,7 @@ class TableReader:
         cells = []
         for key in rows:
             columns = spec.row(key).columns_for(fmt)
-            cells.extend(self._placed(spec.name, key, columns, assigned[key]))
+            cells.extend(self._placed(spec, key, columns, assigned[key]))
         return cells, [], []
 
     def _fill(
@@ -401,23 +406,32 @@ class TableReader:
     # cells --------------------------------------------------------------------------
     @staticmethod
     def _placed(
-        table: str, row: str, columns: Sequence[str], placed: Sequence[Token | None]
+        spec: TableSpec, row: str, columns: Sequence[str], placed: Sequence[Token | None]
     ) -> list[ParsedCell]:
         out = []
         for column, tok in zip(columns, placed, strict=True):
+            raw = "" if tok is None else tok.text
+            unit = cell_unit(raw, spec.column(column))
             if tok is None:
-                out.append(ParsedCell(table, row, column, None, "", None, None))
+                out.append(ParsedCell(spec.name, row, column, None, "", None, None, unit=unit))
             else:
-                out.append(ParsedCell(table, row, column, tok.value, tok.text, tok.start, tok.end))
+                out.append(
+                    ParsedCell(
+                        spec.name, row, column, tok.value, tok.text, tok.start, tok.end, unit=unit
+                    )
+                )
         return out
 
     @staticmethod
     def _ambiguous(table: str, row: str | None, cells: Iterable[Token]) -> list[ParsedCell]:
         return [
-            ParsedCell(table, row, None, c.value, c.text, c.start, c.end, ambiguous=True)
+            ParsedCell(
+                table, row, None, c.value, c.text, c.start, c.end, ambiguous=True,
+                unit=cell_unit(c.text, None),
+            )
             for c in cells
             if c.filled
-        ]
+        ]  # fmt: skip
 
 
 def read_tables(

@@ -14,7 +14,8 @@ from .schema import TABLE_NAMES
 
 @dataclass
 class ParsedCell:
-    """One cell: row and column keys (None where not certain), value, raw text, offsets."""
+    """One cell: row and column keys (None where not certain), value, raw text, offsets,
+    and for an amount of money its unit (:func:`.cells.cell_unit`)."""
 
     table: str
     row: str | None
@@ -24,6 +25,7 @@ class ParsedCell:
     start: int | None
     end: int | None
     ambiguous: bool = False
+    unit: str | None = None
 
     def to_dict(self) -> dict:
         return {
@@ -35,6 +37,7 @@ class ParsedCell:
             "start": self.start,
             "end": self.end,
             "ambiguous": self.ambiguous,
+            "unit": self.unit,
         }
 
     @classmethod

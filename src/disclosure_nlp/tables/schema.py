@@ -32,7 +32,7 @@ TOP_KEYS = (
 TABLE_KEYS = ("label", "section", "mode", "columns", "groups", "rows")
 ROW_KEYS = ("key", "labels", "patterns", "columns", "result", "group", "parent", "item")
 GROUP_KEYS = ("key", "labels", "patterns")
-COLUMN_KEYS = ("key", "labels", "unit")
+COLUMN_KEYS = ("key", "labels", "unit", "money")
 CHECK_KEYS = ("name", "table", "kind", "left", "right", "total", "description")
 PROSE_KEYS = (
     "name", "table", "row", "column", "patterns", "zero_patterns", "exclude", "description",
@@ -65,11 +65,13 @@ def _check_keys(data: dict, allowed: tuple[str, ...], what: str) -> None:
 
 @dataclass(frozen=True)
 class ColumnSpec:
-    """A column: key, label per format, unit (None: a count)."""
+    """A column: key, label per format, the unit its header states, and whether it holds
+    amounts of money (2019's 采购总金额 does, and states no unit)."""
 
     key: str
     labels: dict[str, str]
     unit: str | None = None
+    money: bool = False
 
 
 @dataclass(frozen=True)
@@ -118,6 +120,12 @@ class TableSpec:
     columns: tuple[ColumnSpec, ...]
     groups: tuple[GroupSpec, ...]
     rows: tuple[RowSpec, ...]
+
+    def column(self, key: str) -> ColumnSpec:
+        for column in self.columns:
+            if column.key == key:
+                return column
+        raise KeyError(key)
 
     def row(self, key: str) -> RowSpec:
         for row in self.rows:
@@ -235,7 +243,11 @@ class TableSchema:
         columns = []
         for col in data["columns"]:
             _check_keys(col, COLUMN_KEYS, f"{what} column")
-            columns.append(ColumnSpec(col["key"], dict(col["labels"]), col.get("unit")))
+            columns.append(
+                ColumnSpec(
+                    col["key"], dict(col["labels"]), col.get("unit"), bool(col.get("money", False))
+                )
+            )
         column_keys = {c.key for c in columns}
         groups = []
         for group in data["groups"]:
