@@ -39,13 +39,13 @@ def test_happy_path_on_a_report(nlp):
     blank = _cells(doc, "requests")[("new_received", "research_institution")]
     assert (blank["value"], blank["raw"]) == (None, "")
     fee = _cells(doc, "active")[("centralized_procurement", "procurement_amount")]
-    assert (fee["value"], fee["raw"]) == (1316.84, "1316.84万元")
+    assert (fee["value"], fee["raw"], fee["unit"]) == (1316.84, "1316.84万元", "万元")
     records = doc.user_data["disclosure_records"]
     tables = [r for r in records if r["kind"] == "table"]
     checks = [r for r in records if r["kind"] == "check"]
     assert len(tables) == 22 + 161 + 15 and len(checks) == 40
     assert set(tables[0]) == {
-        "kind", "table", "row", "column", "value", "raw", "start", "end", "ambiguous",
+        "kind", "table", "row", "column", "value", "raw", "start", "end", "ambiguous", "unit",
     }  # fmt: skip
     assert set(checks[0]) == {"kind", "name", "status", "left", "right", "delta", "cells"}
     assert {c["status"] for c in checks} == {"PASS"}
