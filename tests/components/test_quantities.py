@@ -101,6 +101,10 @@ def test_bad_config():
         (lambda d: d.pop("count_units"), "E070"),
         (lambda d: d.update(phone_cue_window=-1), "E020"),
         (lambda d: d.update(rank_pattern="(unclosed"), "E020"),
+        (lambda d: d.update(item_words=["发布"]), "E020"),
+        (lambda d: d["item_words"].pop("passed_over"), "E070"),
+        (lambda d: d["item_words"].update(not_items="发布"), "E020"),
+        (lambda d: d["item_words"].update(verbs=[]), "E022"),
     ],
 )
 def test_bad_rules_file_is_refused(tmp_path, change, code):
@@ -357,6 +361,32 @@ def test_entities_merge_with_existing_ones(nlp):
     doc = nlp("2019年主动公开信息2889条。")
     assert [(e.text, e.label_) for e in doc.ents] == [("2019年", "DATE"), ("2889条", "COUNT")]
     assert doc.ents[1]._.attrs["item"] == "信息"
+
+
+# the item counted: sentences of train and dev documents, and of reports from the web
+@pytest.mark.parametrize(
+    ("text", "count", "item"),
+    [
+        ("2019年主动公开信息2889条。", "2889条", "信息"),
+        ("周口市长热线转办2118件,我市热线", "2118件", None),  # seed-001: a verb, nothing after
+        ("其中设主任1名,副主任3名,股级职数5名。", "3名", "副主任"),  # gidar-013
+        ("全年县政府网站访问量达到1723809次。", "1723809次", "访问量"),  # gidar-135
+        ("年度涌现爆款内容52条，其中1条播放量破亿、2条破千万", "亿", "播放量"),  # gidar-012
+        ("主动公开政府信息共计136篇,公开工作规范", "136篇", "信息"),  # gidar-023
+        ("发布公告公示、部门动态等85条。", "85条", "动态"),  # gidar-024
+        ("介绍社区建设情况;民意征集类4条,占总体的比", "4条", "民意征集类"),  # gidar-116
+        ("其中网上政府信息公开申请件22件,书面申请件1件", "22件", "申请件"),  # gidar-034
+        ("其中,機構信息類26條,政府決策類232條,政策檔案類905條", "232條", "政府決策類"),  # web
+        ("其中予以公开10件,部分公开2件。", "10件", None),  # gidar-046: an outcome of requests
+        ("完成全县64家单位政府信息公开年度报告", "64家", "单位"),  # gidar-012: scope word
+        ("共公开文件104份,历年累计1089份,已经", "1089份", None),  # gidar-111: a time word
+        ("功能版块由原来的8个增加到现在的16个。", "8个", None),  # gidar-066
+        ("本街道2017年度有1件涉及依法纠错", "1件", None),  # gidar-089
+    ],
+)
+def test_the_item_counted(nlp, text, count, item):
+    (ent,) = [e for e in nlp(text).ents if e.text == count]
+    assert ent._.attrs["item"] == item
 
 
 # shapes of dates the development documents hardly show (ANNOTATION.md section 1) ----

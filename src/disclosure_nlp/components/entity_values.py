@@ -356,7 +356,7 @@ class EntityValueFiller:
                     ent.start_char,
                     ent.end_char,
                     attrs.get("modifiers", []),
-                    self.reader.quantity_rules.item_verbs,
+                    self.reader.quantity_rules.item_words,
                 )
             if ent._.value is None or self.overwrite:
                 ent._.value = value

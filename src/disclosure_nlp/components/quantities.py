@@ -36,10 +36,11 @@ from ..normalize import (
     parse_percent,
 )
 from ..normalize.phones import is_plausible_phone
-from ..normalize.script import simplified_copy
+from ..normalize.script import simplified_copy, to_simplified
 from .entity_spans import FoundEntity, find_through_glosses, resolve_overlaps, write_entities
 from .quantity_rules import (
     RULES_FILE,
+    ItemWords,
     QuantityRules,
     alternation,
     load_quantity_rules,
@@ -48,6 +49,7 @@ from .rule_io import RuleFileIO
 
 MAGNITUDES = {"亿": "一亿", "万": "一万", "千万": "一千万", "百万": "一百万"}
 _CJK_RE = re.compile(r"[\u4e00-\u9fff]")
+_CATEGORY_TOKENS = 4  # the most tokens a category name ending in 类 is read back over
 # read one for one (offsets hold): full-width digits as ASCII ones, so that every
 # pattern reads ０５９８－８８８８８８８ and １２３４５ like 0598-8888888 and 12345, and
 # the hyphens of word processors and PDFs (‐ ‑ ‒ ―) as the ASCII hyphen
@@ -302,22 +304,45 @@ def counted_item(
     start_char: int,
     end_char: int,
     modifiers: Iterable[str] = (),
-    verbs: Iterable[str] = (),
+    words: ItemWords | None = None,
 ) -> str | None:
-    """The item a COUNT counts: the word before the number (发布信息2889条 → 信息),
-    else the word after the unit (收到12件信息 → 信息); None when neither is a word."""
+    """The item a COUNT counts, read from the tokens around it (compared in simplified
+    script, returned as written): the word before the number (发布信息2889条 → 信息),
+    past modifiers and short words (政策解读共132件 → 政策解读), with a one-character
+    ending joined to it (行政复议案0件) and a category's words taken in (其中机构概况类26条
+    → 机构概况类); else, where that word is no item (a verb, a scope or time word, a
+    request's outcome), the word after the unit (编制26个领域 → 领域); else None.
+    """
     span = doc.char_span(start_char, end_char, alignment_mode="expand")
     if span is None:
         return None
-    skip = set(modifiers)
-    i = span.start - 1
-    while i >= 0 and (doc[i].text in skip or doc[i].is_space):
-        i -= 1
-    before = doc[i].text if i >= 0 else ""
-    if len(before) >= 2 and _CJK_RE.fullmatch(before[-1]) and before not in set(verbs):
-        return before
-    if span.end < len(doc) and len(doc[span.end].text) >= 2 and _CJK_RE.match(doc[span.end].text):
-        return doc[span.end].text
+    not_items = words.not_items if words is not None else frozenset()
+    passed = set(modifiers) | (words.passed_over if words is not None else frozenset())
+
+    def joinable(k: int) -> bool:
+        text = doc[k].text
+        return bool(_CJK_RE.fullmatch(text[-1])) and to_simplified(text) not in not_items | passed
+
+    last = span.start - 1
+    while last >= 0 and (doc[last].is_space or to_simplified(doc[last].text) in passed):
+        last -= 1
+    first = last
+    endings = words.joined_endings if words is not None else frozenset()
+    if last > 0 and to_simplified(doc[last].text) in endings and joinable(last - 1):
+        first = last - 1  # 民意征集|类, 行政复议|案
+    before = doc[first : last + 1].text if last >= 0 else ""
+    if (
+        len(before) >= 2
+        and _CJK_RE.fullmatch(before[-1])
+        and to_simplified(before) not in not_items
+    ):
+        if to_simplified(before).endswith("类"):
+            while first > 0 and joinable(first - 1) and last + 1 - first < _CATEGORY_TOKENS:
+                first -= 1  # 政府|决策|类
+        return doc[first : last + 1].text
+    after = doc[span.end].text if span.end < len(doc) else ""
+    if len(after) >= 2 and _CJK_RE.match(after) and to_simplified(after) not in not_items:
+        return after
     return None
 
 
@@ -353,7 +378,7 @@ class QuantityRecognizer(RuleFileIO):
             if ent.label_ == "COUNT" and "item" not in ent._.attrs:
                 modifiers = ent._.attrs.get("modifiers", [])
                 ent._.attrs["item"] = counted_item(
-                    doc, ent.start_char, ent.end_char, modifiers, self.rules.item_verbs
+                    doc, ent.start_char, ent.end_char, modifiers, self.rules.item_words
                 )
         return doc
 

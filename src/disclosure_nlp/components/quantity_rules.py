@@ -38,6 +38,33 @@ class Pattern:
     pattern: str
 
 
+@dataclass(frozen=True)
+class ItemWords:
+    """How the counted item is read around a COUNT (the file's ``item_words``)."""
+
+    not_items: frozenset[str]
+    passed_over: frozenset[str]
+    joined_endings: frozenset[str]
+
+    KEYS = ("not_items", "passed_over", "joined_endings")
+
+    @classmethod
+    def from_dict(cls, data: object, path: str) -> ItemWords:
+        if not isinstance(data, dict):
+            problem = f"item_words must be an object with the lists {', '.join(cls.KEYS)}"
+            raise ValueError(Errors.E020.format(path=path, problem=problem))
+        check_rule_keys(data, ("description", *cls.KEYS), f"{path} item_words")
+        for key in cls.KEYS:
+            words = data[key]
+            if not isinstance(words, list) or not all(isinstance(w, str) and w for w in words):
+                problem = f"item_words.{key} must be a list of words"
+                raise ValueError(Errors.E020.format(path=path, problem=problem))
+        return cls(*(frozenset(data[key]) for key in cls.KEYS))
+
+    def to_dict(self) -> dict:
+        return {key: sorted(getattr(self, key)) for key in self.KEYS}
+
+
 def alternation(items: Iterable[str]) -> str:
     """A regex alternation of literal strings, longest first."""
     return "|".join(re.escape(i) for i in sorted(items, key=len, reverse=True))
@@ -66,7 +93,7 @@ class QuantityRules:
     chinese_one_units: tuple[str, ...]
     quote_marks: tuple[str, str]
     slogan_window: int
-    item_verbs: frozenset[str]
+    item_words: ItemWords
     rank_pattern: str
     rank_units: tuple[str, ...]
     description: dict | str | None = None
@@ -76,7 +103,7 @@ class QuantityRules:
         "money_blockers", "count_units", "unit_blockers", "modifiers_before",
         "frequency_markers", "frequency_window", "frequency_pattern", "chinese_number_glue",
         "fixed_expressions", "phone_cues", "phone_cue_window", "part_of_year_blockers",
-        "chinese_one_units", "quote_marks", "slogan_window", "item_verbs", "rank_pattern",
+        "chinese_one_units", "quote_marks", "slogan_window", "item_words", "rank_pattern",
         "rank_units",
     )  # fmt: skip
     PATTERN_KEYS = ("name", "label", "kind", "pattern")
@@ -126,7 +153,7 @@ class QuantityRules:
             chinese_one_units=tuple(data["chinese_one_units"]),
             quote_marks=(data["quote_marks"]["open"], data["quote_marks"]["close"]),
             slogan_window=data["slogan_window"],
-            item_verbs=frozenset(data["item_verbs"]),
+            item_words=ItemWords.from_dict(data["item_words"], path),
             rank_pattern=data["rank_pattern"],
             rank_units=tuple(data["rank_units"]),
             description=data.get("description"),
@@ -159,7 +186,7 @@ class QuantityRules:
             "chinese_one_units": list(self.chinese_one_units),
             "quote_marks": {"open": self.quote_marks[0], "close": self.quote_marks[1]},
             "slogan_window": self.slogan_window,
-            "item_verbs": sorted(self.item_verbs),
+            "item_words": self.item_words.to_dict(),
             "rank_pattern": self.rank_pattern,
             "rank_units": list(self.rank_units),
         }
