@@ -39,6 +39,7 @@ from ..normalize.phones import is_plausible_phone
 from ..normalize.script import simplified_copy, to_simplified
 from .entity_spans import FoundEntity, find_through_glosses, resolve_overlaps, write_entities
 from .quantity_rules import (
+    NO_ITEM_WORDS,
     RULES_FILE,
     ItemWords,
     QuantityRules,
@@ -316,8 +317,9 @@ def counted_item(
     span = doc.char_span(start_char, end_char, alignment_mode="expand")
     if span is None:
         return None
-    not_items = words.not_items if words is not None else frozenset()
-    passed = set(modifiers) | (words.passed_over if words is not None else frozenset())
+    words = words or NO_ITEM_WORDS
+    not_items = words.not_items
+    passed = set(modifiers) | words.passed_over
 
     def joinable(k: int) -> bool:
         text = doc[k].text
@@ -327,16 +329,12 @@ def counted_item(
     while last >= 0 and (doc[last].is_space or to_simplified(doc[last].text) in passed):
         last -= 1
     first = last
-    endings = words.joined_endings if words is not None else frozenset()
-    if last > 0 and to_simplified(doc[last].text) in endings and joinable(last - 1):
+    if last > 0 and to_simplified(doc[last].text) in words.joined_endings and joinable(last - 1):
         first = last - 1  # 民意征集|类, 行政复议|案
     before = doc[first : last + 1].text if last >= 0 else ""
-    if (
-        len(before) >= 2
-        and _CJK_RE.fullmatch(before[-1])
-        and to_simplified(before) not in not_items
-    ):
-        if to_simplified(before).endswith("类"):
+    simplified = to_simplified(before)
+    if len(before) >= 2 and _CJK_RE.fullmatch(before[-1]) and simplified not in not_items:
+        if simplified.endswith("类"):
             while first > 0 and joinable(first - 1) and last + 1 - first < _CATEGORY_TOKENS:
                 first -= 1  # 政府|决策|类
         return doc[first : last + 1].text

@@ -65,6 +65,9 @@ class ItemWords:
         return {key: sorted(getattr(self, key)) for key in self.KEYS}
 
 
+NO_ITEM_WORDS = ItemWords(frozenset(), frozenset(), frozenset())  # the words alone decide
+
+
 def alternation(items: Iterable[str]) -> str:
     """A regex alternation of literal strings, longest first."""
     return "|".join(re.escape(i) for i in sorted(items, key=len, reverse=True))

@@ -13,6 +13,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+from ..normalize.quantities import load_units
 from .schema import ColumnSpec, TableSchema, TableSpec, normalize_label
 
 LABEL, VALUE, MARKER, BLANK, TEXT, CAPTION, PAGE = (
@@ -30,7 +31,6 @@ _MINUS = str.maketrans({"−": "-", "﹣": "-", "－": "-"})
 _CHANGE_SIGNS = {"增": "+", "减": "-"}  # 增2 / 减1 in the 本年增/减 column
 _WORD = re.compile(r"\S+")
 _SPACED_DIGITS = re.compile(r"\d\s+[+-]?\d")
-_MONEY_UNIT = re.compile(r"(亿元|万元|千元|元)$")
 
 
 @dataclass
@@ -77,10 +77,9 @@ def cell_unit(raw: str, column: ColumnSpec | None) -> str | None:
     not placed in a column (``column`` None) has a unit only when it writes one."""
     if column is not None and not column.money:
         return None
-    written = _MONEY_UNIT.search(raw.strip(STRIP))
-    if written:
-        return written.group(1)
-    return column.unit if column is not None else None
+    text = raw.strip(STRIP)
+    written = next((u for u in load_units().money_units if text.endswith(u)), None)
+    return written or (column.unit if column is not None else None)
 
 
 def parse_cell_value(norm: str, value_re: re.Pattern) -> int | float | None:
