@@ -2,7 +2,8 @@
 
 Prints characters per second for: the packaged tokenizer alone
 (``nlp.make_doc``), the whole default pipeline with ``nlp.pipe`` (one and two
-processes), and ``extract`` end to end (reading files, records), plus the
+processes), and ``extract`` end to end (reading files, records; one and two
+worker processes), plus the
 ratio pipeline/tokenizer time and peak memory.
 
 This machine's speed drifts (shared cores: the same run has measured 21k and
@@ -73,7 +74,8 @@ def main() -> None:
     t_tok = timed(lambda: [nlp.make_doc(t) for t in texts])
     t_pipe1 = timed(lambda: list(nlp.pipe(texts, n_process=1)))
     t_pipe2 = timed(lambda: list(nlp.pipe(texts, n_process=2, batch_size=16)))
-    t_extract = timed(lambda: list(disclosure_nlp.extract(files * 1, nlp=nlp)))
+    t_extract = timed(lambda: list(disclosure_nlp.extract(files, nlp=nlp)))
+    t_extract2 = timed(lambda: list(disclosure_nlp.extract(files, nlp=nlp, workers=2)))
     extract_chars = sum(len(f.read_text(encoding="utf-8")) for f in files)
 
     print(f"texts: {len(texts)} ({len(files)} files x {args.repeat}), {chars} characters")
@@ -81,6 +83,7 @@ def main() -> None:
     print(f"pipeline, nlp.pipe, 1 process   {chars / t_pipe1:>10,.0f} chars/s")
     print(f"pipeline, nlp.pipe, 2 processes {chars / t_pipe2:>10,.0f} chars/s")
     print(f"extract (files -> records), 1   {extract_chars / t_extract:>10,.0f} chars/s")
+    print(f"extract, --workers 2            {extract_chars / t_extract2:>10,.0f} chars/s")
     ratio = t_pipe1 / t_tok
     print(f"pipeline / tokenizer time       {ratio:>10.3f}  (unpaired, drifts with the machine)")
 

@@ -101,7 +101,8 @@ def test_cli_missing_input_is_a_one_line_error(tmp_path):
     assert run.stderr.strip().count("\n") == 0 and "[E001]" in run.stderr
 
 
-def test_a_failing_component_gives_an_error_record_and_the_batch_goes_on(batch):
+@pytest.mark.parametrize("workers", [1, 2])
+def test_a_failing_component_gives_an_error_record_and_the_batch_goes_on(batch, workers):
     from spacy.language import Language
 
     from disclosure_nlp.pipeline import blank
@@ -114,11 +115,40 @@ def test_a_failing_component_gives_an_error_record_and_the_batch_goes_on(batch):
 
     nlp = blank()
     nlp.add_pipe("test_fail_on_binary_word")
-    records = list(disclosure_nlp.extract([batch], nlp=nlp))
+    records = list(disclosure_nlp.extract([batch], nlp=nlp, workers=workers))
     docs = {r["doc_id"]: r for r in records if r["kind"] == "document"}
     assert docs["gbk-report"]["status"] == "error"
     assert "[E008]" in docs["gbk-report"]["error"] and "boom" in docs["gbk-report"]["error"]
     assert docs["seed-000"]["status"] == "ok" and docs["page"]["status"] == "ok"
+
+
+def test_worker_processes_give_the_records_of_one_process_in_its_order(batch, nlp, records):
+    assert list(disclosure_nlp.extract([batch], nlp=nlp, workers=2)) == records
+    assert list(disclosure_nlp.extract([batch], nlp=nlp, workers=9)) == records  # > files
+
+
+def test_a_worker_process_that_dies_leaves_its_files_to_the_main_process(batch, capfd, records):
+    import os
+
+    from spacy.language import Language
+
+    from disclosure_nlp.pipeline import blank
+
+    main = os.getpid()
+
+    @Language.component("test_die_in_a_worker")
+    def die(doc):
+        if os.getpid() != main and "三明市民政局" in doc.text:
+            os._exit(1)  # as the kernel's out-of-memory killer would end it
+        return doc
+
+    nlp = blank()
+    nlp.add_pipe("test_die_in_a_worker")
+    pooled = list(disclosure_nlp.extract([batch], nlp=nlp, workers=2))
+    docs = [r for r in pooled if r["kind"] == "document"]
+    assert [d["doc_id"] for d in docs] == [r["doc_id"] for r in records if r["kind"] == "document"]
+    assert next(d for d in docs if d["doc_id"] == "gbk-report")["status"] == "ok"
+    assert "[W003]" in capfd.readouterr().err
 
 
 def test_the_default_pipeline_reads_every_text_the_reader_admits(nlp):

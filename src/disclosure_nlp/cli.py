@@ -21,6 +21,7 @@ from .io.readers import (
     path_text,
     skipped_files,
 )
+from .io.shards import Shard, parse_shard, take_shard
 
 app = typer.Typer(
     name="disclosure-nlp",
@@ -46,7 +47,12 @@ def extract(
         "--model",
         help="Pipeline name or directory (default: the pipeline packaged with disclosure_nlp).",
     ),
-    workers: int = typer.Option(1, "--workers", min=1, help="Processes for nlp.pipe."),
+    workers: int = typer.Option(
+        1,
+        "--workers",
+        min=1,
+        help="Processes, each reading and processing whole files (output in file order).",
+    ),
     max_bytes: int = typer.Option(
         DEFAULT_MAX_BYTES, "--max-bytes", min=1, help="Larger files get an error record (E005)."
     ),
@@ -55,6 +61,12 @@ def extract(
         "--doc-ids",
         help="name: the file name without extension; path: the path as given, extension "
         "included (unique across folders such as 2019/ and 2020/).",
+    ),
+    shard: str | None = typer.Option(
+        None,
+        "--shard",
+        help="K/N: read only the K-th of N disjoint parts of the input files (every N-th "
+        "file from the K-th), one task of a cluster job array each; cat joins the outputs.",
     ),
 ) -> None:
     """Extract document, section, entity, statement, table and check records as JSONL."""
@@ -67,6 +79,10 @@ def extract(
         _fail(Errors.E001.format(path=", ".join(missing)))
     if doc_ids not in DOC_ID_KINDS:
         _fail(Errors.E044.format(kind=doc_ids, allowed=", ".join(DOC_ID_KINDS)))
+    try:
+        part = parse_shard(shard) if shard is not None else None
+    except ValueError as err:
+        _fail(str(err))
     _check_output(output)
     inputs = list(iter_input_files(paths))
     if any(named and _same_file(p, output) for p, named in inputs):
@@ -86,6 +102,9 @@ def extract(
             f"{_some(shared)}",
             err=True,
         )
+    if part is not None:
+        _note_shard(part, len(files))
+        files = take_shard(files, part)
     try:
         nlp = load(model)
     except OSError as err:
@@ -108,13 +127,19 @@ def extract(
         _fail(Errors.E042.format(path=output, problem=err.strerror or err))
     seconds = time.perf_counter() - start
     errors = counts.pop("errors", 0)
-    summary = ", ".join(f"{n} {kind}" for kind, n in sorted(counts.items()))
+    summary = ", ".join(f"{n} {kind}" for kind, n in sorted(counts.items())) or "no records"
     if errors:
         summary += f" ({_count(errors, 'document')} with an error record)"
     typer.echo(f"wrote {output}: {summary} in {seconds:.1f}s", err=True)
 
 
 _SUFFIXES = ", ".join(SUPPORTED_SUFFIXES)
+
+
+def _note_shard(part: Shard, total: int) -> None:
+    """Say how many of the input files the shard takes (none when N exceeds the files)."""
+    taken = len(range(part.index - 1, total, part.count))
+    typer.echo(f"note: shard {part} takes {taken} of {_count(total, 'input file')}", err=True)
 
 
 def _count(n: int, noun: str) -> str:

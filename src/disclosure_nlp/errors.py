@@ -83,6 +83,10 @@ class Errors(metaclass=ErrorsWithCodes):
         "output file (-o facts.jsonl)."
     )
     E046 = "Unknown record kind {kind!r}. Allowed: {allowed}."
+    E047 = (
+        "Not a shard: {text!r}. Give K/N with 1 <= K <= N, e.g. --shard 3/8 for the third "
+        "of eight parts (one task of a job array each)."
+    )
     # normalization
     E050 = (
         "Not a count: {text!r}. Expected a number with an optional measure word, e.g. "
@@ -212,6 +216,10 @@ class Errors(metaclass=ErrorsWithCodes):
 class Warnings(metaclass=ErrorsWithCodes):
     W001 = "Decoded {path} as {encoding} with replacement characters at {count} places."
     W002 = "{count} gold spans of {doc_id} do not align with token boundaries."
+    W003 = (
+        "A worker process stopped (killed for memory?): the {n} files not yet done are "
+        "done in this process, one by one."
+    )
 
 
 class DisclosureError(ValueError):

@@ -9,6 +9,9 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Iterable, Iterator, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from functools import partial
 from pathlib import Path
 
 from spacy.language import Language
@@ -16,7 +19,7 @@ from spacy.tokens import Doc
 from tqdm import tqdm
 
 from .components.sections import section_ranges
-from .errors import Errors
+from .errors import Errors, Warnings
 from .io.readers import (
     DEFAULT_MAX_BYTES,
     DOC_ID_KINDS,
@@ -24,8 +27,9 @@ from .io.readers import (
     iter_input_files,
     read_document,
 )
+from .io.shards import take_shard
 
-CHUNK_SIZE = 64
+WORKER_CHUNK = 4  # files handed to a worker process at a time
 
 
 def document_record(result: ReadResult, doc: Doc | None = None, error: str | None = None) -> dict:
@@ -89,26 +93,56 @@ def doc_records(doc: Doc, doc_id: str) -> Iterator[dict]:
         yield {"doc_id": doc_id, **record}
 
 
-def _process_chunk(
-    nlp: Language, chunk: Sequence[ReadResult], workers: int
-) -> Iterator[tuple[ReadResult, Doc | None, str | None]]:
-    by_id = {i: result for i, result in enumerate(chunk)}
-    done: dict[int, Doc] = {}
+def file_records(
+    path: Path, nlp: Language, max_bytes: int = DEFAULT_MAX_BYTES, doc_ids: str = "name"
+) -> list[dict]:
+    """The records of one file: its document record first, then (when it could be
+    read and processed) its sections, entities, statements, tables and checks."""
+    result = read_document(path, max_bytes=max_bytes, doc_id=doc_ids)
+    if not result.ok:
+        return [document_record(result)]
     try:
-        pairs = ((result.text, i) for i, result in by_id.items())
-        for doc, i in nlp.pipe(pairs, as_tuples=True, n_process=workers):
-            done[i] = doc
-    except Exception:  # one document failed somewhere: redo the chunk one by one
-        done = {}
-    for i, result in by_id.items():
-        if i in done:
-            yield result, done[i], None
-            continue
-        try:
-            yield result, nlp(result.text), None
-        except Exception as err:
-            message = Errors.E008.format(doc_id=result.doc_id, error=f"{type(err).__name__}: {err}")
-            yield result, None, message
+        doc = nlp(result.text)
+    except Exception as err:  # one document failed: its error record, and the batch goes on
+        message = Errors.E008.format(doc_id=result.doc_id, error=f"{type(err).__name__}: {err}")
+        return [document_record(result, error=message)]
+    return [document_record(result, doc), *doc_records(doc, result.doc_id)]
+
+
+_worker_nlp: Language | None = None
+
+
+def _start_worker(nlp: Language) -> None:
+    global _worker_nlp
+    _worker_nlp = nlp
+
+
+def _records_in_worker(path: Path, max_bytes: int, doc_ids: str) -> list[dict]:
+    assert _worker_nlp is not None, "the worker was started without its pipeline"
+    return file_records(path, _worker_nlp, max_bytes, doc_ids)
+
+
+def _pooled_records(
+    files: Sequence[Path], nlp: Language, workers: int, max_bytes: int, doc_ids: str
+) -> Iterator[list[dict]]:
+    """Each file's records, in the order of ``files``, from ``workers`` processes that
+    each hold the pipeline (inherited where processes fork, else sent to them once)
+    and do all of a file's work: reading, the pipeline and its records. Should a
+    process die (killed for memory), the files not yet done are done here, one by one.
+    """
+    done = 0
+    pool = ProcessPoolExecutor(workers, initializer=_start_worker, initargs=(nlp,))
+    try:
+        work = partial(_records_in_worker, max_bytes=max_bytes, doc_ids=doc_ids)
+        for records in pool.map(work, files, chunksize=WORKER_CHUNK):
+            yield records
+            done += 1
+    except BrokenProcessPool:
+        print(Warnings.W003.format(n=len(files) - done), file=sys.stderr)
+        for path in files[done:]:
+            yield file_records(path, nlp, max_bytes, doc_ids)
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
 
 
 def extract(
@@ -118,15 +152,19 @@ def extract(
     max_bytes: int = DEFAULT_MAX_BYTES,
     progress: bool | None = None,
     doc_ids: str = "name",
+    shard: tuple[int, int] | None = None,
 ) -> Iterator[dict]:
     """Yield the fact records of every report file under ``paths``.
 
     ``paths``: files and folders (searched recursively for .txt/.htm/.html).
     ``nlp``: a loaded pipeline; the default pipeline when None. ``workers``:
-    processes for ``nlp.pipe``. ``progress``: a progress bar on stderr (by
+    processes, each reading and processing whole files (records come in the order
+    of the files all the same). ``progress``: a progress bar on stderr (by
     default only when stderr is a terminal). ``doc_ids``: ``name`` (the file
     name without extension, INTERFACE.md) or ``path`` (the path as given, unique
-    when files in different folders share a name).
+    when files in different folders share a name). ``shard``: ``(k, n)`` reads only
+    the k-th (from 1) of n disjoint parts of the files, every n-th from the k-th
+    (:mod:`disclosure_nlp.io.shards`), for one task of a job array; None reads all.
     """
     if doc_ids not in DOC_ID_KINDS:
         raise ValueError(Errors.E044.format(kind=doc_ids, allowed=DOC_ID_KINDS))
@@ -134,31 +172,14 @@ def extract(
         from .pipeline import load
 
         nlp = load()
-    files = [path for path, _ in iter_input_files(paths)]
+    files = take_shard([path for path, _ in iter_input_files(paths)], shard)
     if progress is None:
         progress = sys.stderr.isatty()
-    bar = tqdm(total=len(files), unit="doc", disable=not progress, file=sys.stderr)
-    chunk: list[ReadResult] = []
-
-    def flush() -> Iterator[dict]:
-        for result, doc, error in _process_chunk(nlp, chunk, workers):
-            yield document_record(result, doc, error)
-            if doc is not None and error is None:
-                yield from doc_records(doc, result.doc_id)
+    if workers > 1 and len(files) > 1:
+        per_file = _pooled_records(files, nlp, min(workers, len(files)), max_bytes, doc_ids)
+    else:
+        per_file = (file_records(path, nlp, max_bytes, doc_ids) for path in files)
+    with tqdm(total=len(files), unit="doc", disable=not progress, file=sys.stderr) as bar:
+        for records in per_file:
+            yield from records
             bar.update(1)
-        chunk.clear()
-
-    try:
-        for path in files:
-            result = read_document(path, max_bytes=max_bytes, doc_id=doc_ids)
-            if not result.ok:
-                yield from flush()
-                yield document_record(result)
-                bar.update(1)
-                continue
-            chunk.append(result)
-            if len(chunk) >= CHUNK_SIZE * max(1, workers):
-                yield from flush()
-        yield from flush()
-    finally:
-        bar.close()
