@@ -127,6 +127,12 @@ def test_worker_processes_give_the_records_of_one_process_in_its_order(batch, nl
     assert list(disclosure_nlp.extract([batch], nlp=nlp, workers=9)) == records  # > files
 
 
+def test_workers_started_by_spawn_get_the_pipeline_pickled(batch, nlp, records, monkeypatch):
+    # macOS and Windows start processes by spawn: nothing is inherited
+    monkeypatch.setattr(sys.modules["disclosure_nlp.extract"], "START_METHOD", "spawn")
+    assert list(disclosure_nlp.extract([batch], nlp=nlp, workers=2)) == records
+
+
 def test_a_worker_process_that_dies_leaves_its_files_to_the_main_process(batch, capfd, records):
     import os
 

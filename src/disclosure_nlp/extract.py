@@ -7,6 +7,7 @@ for it); one bad file never stops the run.
 
 from __future__ import annotations
 
+import multiprocessing
 import sys
 from collections.abc import Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
@@ -30,6 +31,9 @@ from .io.readers import (
 from .io.shards import take_shard
 
 WORKER_CHUNK = 4  # files handed to a worker process at a time
+# how worker processes start: None is the platform's default (fork on Linux, where they
+# inherit the loaded pipeline; spawn on macOS and Windows, where it is pickled to each)
+START_METHOD: str | None = None
 
 
 def document_record(result: ReadResult, doc: Doc | None = None, error: str | None = None) -> dict:
@@ -131,7 +135,12 @@ def _pooled_records(
     process die (killed for memory), the files not yet done are done here, one by one.
     """
     done = 0
-    pool = ProcessPoolExecutor(workers, initializer=_start_worker, initargs=(nlp,))
+    pool = ProcessPoolExecutor(
+        workers,
+        mp_context=multiprocessing.get_context(START_METHOD),
+        initializer=_start_worker,
+        initargs=(nlp,),
+    )
     try:
         work = partial(_records_in_worker, max_bytes=max_bytes, doc_ids=doc_ids)
         for records in pool.map(work, files, chunksize=WORKER_CHUNK):
