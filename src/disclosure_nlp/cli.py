@@ -21,7 +21,7 @@ from .io.readers import (
     path_text,
     skipped_files,
 )
-from .io.shards import Shard, parse_shard, take_shard
+from .io.shards import parse_shard, take_shard
 
 app = typer.Typer(
     name="disclosure-nlp",
@@ -103,8 +103,10 @@ def extract(
             err=True,
         )
     if part is not None:
-        _note_shard(part, len(files))
-        files = take_shard(files, part)
+        total, files = len(files), take_shard(files, part)
+        typer.echo(
+            f"note: shard {part} takes {len(files)} of {_count(total, 'input file')}", err=True
+        )
     try:
         nlp = load(model)
     except OSError as err:
@@ -134,12 +136,6 @@ def extract(
 
 
 _SUFFIXES = ", ".join(SUPPORTED_SUFFIXES)
-
-
-def _note_shard(part: Shard, total: int) -> None:
-    """Say how many of the input files the shard takes (none when N exceeds the files)."""
-    taken = len(range(part.index - 1, total, part.count))
-    typer.echo(f"note: shard {part} takes {taken} of {_count(total, 'input file')}", err=True)
 
 
 def _count(n: int, noun: str) -> str:
